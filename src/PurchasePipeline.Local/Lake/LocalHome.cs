@@ -1,0 +1,61 @@
+namespace PurchasePipeline.Local.Lake;
+
+/// <summary>
+/// The local plane's folders under one home (<c>--home</c>). The landing folder plays the S3 bucket,
+/// the lake folder the Glue/Athena data lake.
+/// </summary>
+/// <remarks>
+/// <code>
+/// landing/raw/yyyy/MM/dd/*.csv|*.jsonl          raw purchase objects (the bucket's raw/ prefix)
+/// landing/reference/users/*.csv                 optional user dimension
+/// lake/clean/purchases/purchase_date=D/*.parquet
+/// lake/rejected/purchases/run_id=R/*.parquet
+/// lake/aggregates/NAME/purchase_date=D/*.parquet
+/// lake/manifests/R.json
+/// lake/_staging/R/ and lake/_commits/R.json     a run's output before and while it is committed
+/// catalog/catalog.duckdb                        tables the crawler registered
+/// bookmarks/JOB.json                            processed object keys and etags
+/// dashboard/index.html
+/// </code>
+/// </remarks>
+public sealed class LocalHome
+{
+    public LocalHome(string root)
+    {
+        Root = Path.GetFullPath(root);
+    }
+
+    public string Root { get; }
+
+    public string Landing => Path.Combine(Root, "landing");
+
+    public string Raw => Path.Combine(Landing, "raw");
+
+    public string Users => Path.Combine(Landing, "reference", "users");
+
+    public string Lake => Path.Combine(Root, "lake");
+
+    public string CleanPurchases => Path.Combine(Lake, "clean", "purchases");
+
+    public string RejectedPurchases => Path.Combine(Lake, "rejected", "purchases");
+
+    public string Aggregates => Path.Combine(Lake, "aggregates");
+
+    public string Manifests => Path.Combine(Lake, "manifests");
+
+    public string Staging => Path.Combine(Lake, "_staging");
+
+    public string Commits => Path.Combine(Lake, "_commits");
+
+    public string Catalog => Path.Combine(Root, "catalog", "catalog.duckdb");
+
+    public string Bookmarks => Path.Combine(Root, "bookmarks");
+
+    public string Dashboard => Path.Combine(Root, "dashboard", "index.html");
+
+    /// <summary>The object key (bucket-relative, '/'-separated) of a file under landing/.</summary>
+    public string KeyOf(string path) => Path.GetRelativePath(Landing, Path.GetFullPath(path)).Replace('\\', '/');
+
+    /// <summary>The file under landing/ that holds an object key.</summary>
+    public string PathOf(string key) => Path.Combine(Landing, key.Replace('/', Path.DirectorySeparatorChar));
+}
