@@ -47,10 +47,10 @@ public sealed record RunManifest
 }
 
 /// <summary>A raw object read by a run: its key and the etag that was read.</summary>
-public sealed record ProcessedObject(string Key, string ETag, long Rows);
+public sealed record ProcessedObject(string Key, string ETag, long RowCount);
 
 /// <summary>Rows a run wrote to one clean partition.</summary>
-public sealed record PartitionCount(DateOnly PurchaseDate, long Rows);
+public sealed record PartitionCount(DateOnly PurchaseDate, long RowCount);
 
 /// <summary>The size of a job bookmark: how many objects it holds and a digest of its content.</summary>
 public sealed record BookmarkSummary(int Objects, string Digest);
