@@ -1,0 +1,11 @@
+namespace PurchasePipeline.Local.Etl;
+
+/// <summary>How to run the job once.</summary>
+public sealed record EtlRunOptions
+{
+    /// <summary>Forget the bookmark first and reprocess every raw object (rows already clean are de-duplicated, not doubled).</summary>
+    public bool ResetBookmark { get; init; }
+
+    /// <summary>Receives a line per stage of the run, for progress display.</summary>
+    public IProgress<string>? Progress { get; init; }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using PurchasePipeline.Core.Runs;
+using PurchasePipeline.Local.Duck;
+using PurchasePipeline.Local.Lake;
+using PurchasePipeline.Local.Sql;
+
+namespace PurchasePipeline.Local.Etl;
+
+/// <summary>
+/// The Glue ETL job on DuckDB: reads the raw objects its bookmark has not seen, runs glue/sql, writes
+/// clean, rejected and aggregate Parquet plus a run manifest to staging, then commits output and
+/// bookmark together (<see cref="LakeCommitter"/>).
+/// </summary>
+public sealed class LocalEtlJob
+{
+    /// <summary>The job's name, as in AWS.</summary>
+    public const string JobName = "clean_purchases";
+
+    /// <summary>Views the transform reads more than once; materialised so they are computed once.</summary>
+    private static readonly HashSet<string> Materialized = new(StringComparer.Ordinal) { "typed_purchases", "clean_purchases", "touched_purchases" };
+
+    private readonly LocalHome home;
+    private readonly TimeProvider time;
+    private readonly BookmarkStore bookmarks;
+    private readonly LakeCommitter committer;
+
+    public LocalEtlJob(LocalHome home, TimeProvider time)
+    {
+        this.home = home;
+        this.time = time;
+        bookmarks = new BookmarkStore(home.Bookmarks, JobName);
+        committer = new LakeCommitter(home, bookmarks);
+    }
+
+    /// <summary>Runs the job once over the new raw objects and returns the committed manifest.</summary>
+    /// <exception cref="Core.Errors.RawFileException">A new object cannot be read; nothing is committed.</exception>
+    /// <exception cref="Core.Errors.ConcurrentRunsExceededException">Another run holds the job.</exception>
+    public RunManifest Run(EtlRunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new EtlRunOptions();
+        using var jobLock = JobLock.Acquire(home.Lake, JobName);
+        committer.Recover();
+        if (options.ResetBookmark)
+        {
+            bookmarks.Reset();
+        }
+
+        var startedAt = time.GetUtcNow();
+        var runId = NewRunId(startedAt);
+        var before = bookmarks.Load();
+        var pending = LandingZone.ListRaw(home).Where(before.IsNew).ToList();
+        options.Progress?.Report($"{runId}: {pending.Count} new object(s)");
+        var staging = committer.StagingOf(runId);
+        try
+        {
+            using var connection = Duck.Duck.OpenInMemory();
+            DefineInputs(connection, pending, runId);
+            RunTransform(connection, options.Progress);
+            cancellationToken.ThrowIfCancellationRequested();
+            var fileRows = WriteOutputs(connection, staging, runId, options.Progress);
+            var after = before.With(pending);
+            var manifest = new RunManifest
+            {
+                RunId = runId,
+                JobName = JobName,
+                StartedAt = startedAt,
+                CompletedAt = time.GetUtcNow(),
+                RowsIn = connection.ScalarLong("SELECT count(*) FROM raw_purchases"),
+                RowsClean = connection.ScalarLong("SELECT count(*) FROM clean_purchases"),
+                RowsRejected = connection.ScalarLong("SELECT count(*) FROM rejected_purchases"),
+                RowsDeduplicated = connection.ScalarLong(
+                    "SELECT count(*) FROM typed_purchases WHERE reject_reason IS NULL") - connection.ScalarLong("SELECT count(*) FROM clean_purchases"),
+                Files = [.. pending.Select(o => new ProcessedObject(o.Key, o.ETag, fileRows.GetValueOrDefault(o.Key)))],
+                Partitions = connection.Query(
+                    "SELECT purchase_date, count(*) FROM clean_purchases GROUP BY purchase_date ORDER BY purchase_date",
+                    r => new PartitionCount(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt64(1))),
+                RejectedByReason = connection.Query(
+                    "SELECT reject_reason, count(*) FROM rejected_purchases GROUP BY reject_reason ORDER BY reject_reason",
+                    r => KeyValuePair.Create(r.GetString(0), r.GetInt64(1))).ToDictionary(StringComparer.Ordinal),
+                BookmarkBefore = before.Summarize(),
+                BookmarkAfter = after.Summarize(),
+            };
+            AtomicFile.WriteAllText(Path.Combine(staging, "manifests", runId + ".json"), RunManifestJson.Serialize(manifest));
+            cancellationToken.ThrowIfCancellationRequested();
+            committer.Commit(runId, after);
+            options.Progress?.Report($"{runId}: committed {manifest.RowsClean} clean, {manifest.RowsRejected} rejected, {manifest.RowsDeduplicated} duplicate row(s)");
+            return manifest;
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                // Not committed: the run leaves nothing behind and its objects stay new for the next run.
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    private static string NewRunId(DateTimeOffset startedAt) =>
+        "jr_" + startedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "_" + Guid.NewGuid().ToString("N")[..8];
+
+    private void DefineInputs(DuckDBConnection connection, IReadOnlyList<RawObject> pending, string runId)
+    {
+        connection.Execute("CREATE TEMP TABLE raw_purchases AS " + RawSources.Select(pending, runId));
+        connection.Execute("CREATE TEMP VIEW users AS " + LakeSources.Users(home));
+        ExistingPurchases.Define(connection, home);
+    }
+
+    private static void RunTransform(DuckDBConnection connection, IProgress<string>? progress)
+    {
+        foreach (var script in SqlFolder.Transform)
+        {
+            var kind = Materialized.Contains(script.Name) ? "TABLE" : "VIEW";
+            connection.Execute($"CREATE OR REPLACE TEMP {kind} {script.Name} AS\n{script.Text}");
+            progress?.Report("ran " + script.Name);
+        }
+    }
+
+    private static Dictionary<string, long> WriteOutputs(DuckDBConnection connection, string staging, string runId, IProgress<string>? progress)
+    {
+        string Target(params string[] parts) => Duck.Duck.PathLiteral(Path.Combine([staging, .. parts]));
+        Directory.CreateDirectory(Path.Combine(staging, "clean"));
+        Directory.CreateDirectory(Path.Combine(staging, "aggregates"));
+        connection.Execute(
+            $"COPY clean_purchases TO {Target("clean", "purchases")} (FORMAT parquet, PARTITION_BY (purchase_date), FILENAME_PATTERN 'part-{runId}-{{i}}', OVERWRITE_OR_IGNORE)");
+        if (connection.ScalarLong("SELECT count(*) FROM rejected_purchases") > 0)
+        {
+            Directory.CreateDirectory(Path.Combine(staging, "rejected", "purchases", "run_id=" + runId));
+            connection.Execute(
+                $"COPY (SELECT * EXCLUDE (run_id) FROM rejected_purchases ORDER BY source_file, source_row) TO {Target("rejected", "purchases", "run_id=" + runId, "part-0.parquet")} (FORMAT parquet)");
+        }
+
+        foreach (var script in SqlFolder.Transform.Where(s => s.Name.StartsWith("agg_", StringComparison.Ordinal)))
+        {
+            connection.Execute(
+                $"COPY {script.Name} TO {Target("aggregates", script.Name)} (FORMAT parquet, PARTITION_BY (purchase_date), FILENAME_PATTERN 'part-{{i}}', OVERWRITE_OR_IGNORE)");
+        }
+
+        progress?.Report("wrote clean, rejected and aggregate parquet to staging");
+        return connection.Query(
+            "SELECT source_file, count(*) FROM raw_purchases GROUP BY source_file",
+            r => KeyValuePair.Create(r.GetString(0), r.GetInt64(1))).ToDictionary(StringComparer.Ordinal);
+    }
+}

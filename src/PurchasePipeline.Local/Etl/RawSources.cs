@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using PurchasePipeline.Core.Schema;
+using PurchasePipeline.Local.Lake;
+using static PurchasePipeline.Local.Duck.Duck;
+
+namespace PurchasePipeline.Local.Etl;
+
+/// <summary>
+/// Builds the <c>raw_purchases</c> view the transform reads (glue/sql/README.md): every raw column as
+/// text, the text of fields beyond the header (<c>extra_fields</c>), the object key, the 1-based record
+/// number in the file, and the run id. Nothing a file holds is dropped: a row with too many fields keeps
+/// them in extra_fields (and is rejected), an unterminated quote keeps the rest of the file in one field.
+/// </summary>
+internal static class RawSources
+{
+    /// <summary>Spill columns for fields beyond the header; further fields stay only in the raw object, which is never deleted.</summary>
+    private const int SpillColumns = 8;
+
+    /// <summary>The SELECT over all given objects.</summary>
+    public static string Select(IReadOnlyList<RawObject> objects, string runId)
+    {
+        if (objects.Count == 0)
+        {
+            var nulls = string.Join(", ", PurchaseSchema.ColumnNames.Select(c => "CAST(NULL AS VARCHAR) AS " + c));
+            return $"SELECT {nulls}, CAST(NULL AS VARCHAR) AS extra_fields, CAST(NULL AS VARCHAR) AS source_file, CAST(NULL AS BIGINT) AS source_row, CAST(NULL AS VARCHAR) AS run_id WHERE false";
+        }
+
+        return string.Join("\nUNION ALL\n", objects.Select(o => o.IsJsonLines ? JsonLines(o, runId) : Csv(o, runId)));
+    }
+
+    private static string Csv(RawObject raw, string runId)
+    {
+        var header = RawHeader.Read(raw);
+        var spill = Enumerable.Range(1, SpillColumns).Select(i => "extra_" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        var columns = "{" + string.Join(", ", header.Concat(spill).Select(c => $"{Literal(c)}: 'VARCHAR'")) + "}";
+        return $"""
+            SELECT {string.Join(", ", PurchaseSchema.ColumnNames)},
+                nullif(concat_ws(',', {string.Join(", ", spill)}), '') AS extra_fields,
+                {Literal(raw.Key)} AS source_file,
+                row_number() OVER () AS source_row,
+                {Literal(runId)} AS run_id
+            FROM read_csv({PathLiteral(raw.Path)}, auto_detect = false, header = true, delim = ',', quote = '"',
+                escape = '"', null_padding = true, strict_mode = false, columns = {columns})
+            """;
+    }
+
+    private static string JsonLines(RawObject raw, string runId)
+    {
+        var fields = new StringBuilder();
+        foreach (var column in PurchaseSchema.ColumnNames)
+        {
+            fields.Append(CultureInfo.InvariantCulture, $"CASE WHEN is_object THEN json_extract_string(line, {Literal("$." + column)}) END AS {column}, ");
+        }
+
+        var known = string.Join(", ", PurchaseSchema.ColumnNames.Select(Literal));
+        return $"""
+            SELECT {fields}
+                CASE WHEN NOT is_object THEN line
+                    WHEN len(list_filter(json_keys(line), k -> NOT list_contains([{known}], k))) > 0 THEN line
+                END AS extra_fields,
+                {Literal(raw.Key)} AS source_file,
+                CAST(line_number AS BIGINT) AS source_row,
+                {Literal(runId)} AS run_id
+            FROM (
+                SELECT line, line_number, coalesce(json_valid(line) AND json_type(line) = 'OBJECT', false) AS is_object
+                FROM (
+                    SELECT rtrim(unnest(lines), chr(13)) AS line, generate_subscripts(lines, 1) AS line_number
+                    FROM (SELECT string_split(content, chr(10)) AS lines FROM read_text({PathLiteral(raw.Path)}))
+                )
+                WHERE trim(line) <> ''
+            )
+            """;
+    }
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace PurchasePipeline.Local;
+
+/// <summary>Source-generated JSON for the local plane's own files (bookmarks, commit journals).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(Etl.CommitJournal))]
+internal sealed partial class LocalJson : JsonSerializerContext;

@@ -1,0 +1,125 @@
+using PurchasePipeline.Core.Schema;
+using PurchasePipeline.Local.Etl;
+using PurchasePipeline.Local.Lake;
+using PurchasePipeline.TestUtils;
+
+namespace PurchasePipeline.Local.Tests.Etl;
+
+public sealed class LocalEtlJobTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+    private readonly LocalHome home;
+
+    public LocalEtlJobTests() => home = new LocalHome(temp.Path);
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void Run_CleanFile_WritesCleanParquetManifestAndAggregates()
+    {
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1), Some.Row(2), Some.Row(3, "2024-05-02")]));
+
+        var manifest = CreateSut().Run();
+
+        Assert.Equal(3, manifest.RowsIn);
+        Assert.Equal(3, manifest.RowsClean);
+        Assert.Equal(0, manifest.RowsRejected);
+        Assert.Equal(2, manifest.Partitions.Count);
+        Assert.Single(Directory.GetFiles(Path.Combine(home.CleanPurchases, "purchase_date=2024-05-01"), "*.parquet"));
+        Assert.True(File.Exists(Path.Combine(home.Manifests, manifest.RunId + ".json")));
+        Assert.True(Directory.Exists(Path.Combine(home.Aggregates, "agg_daily_category", "purchase_date=2024-05-02")));
+        Assert.Equal(3, LakeQuery.Long(home, "SELECT count(*) FROM clean_purchases"));
+        Assert.Equal(555.50m * 3, LakeQuery.Decimal(home, "SELECT sum(revenue) FROM agg_daily_category"));
+    }
+
+    [Fact]
+    public void Run_SecondRunOverSameFiles_ProcessesNothing()
+    {
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1), Some.Row(2)]));
+        var sut = CreateSut();
+        sut.Run();
+
+        var second = sut.Run();
+
+        Assert.Equal(0, second.RowsIn);
+        Assert.Empty(second.Files);
+        Assert.Equal(second.BookmarkBefore, second.BookmarkAfter);
+        Assert.Equal(2, LakeQuery.Long(home, "SELECT count(*) FROM clean_purchases"));
+    }
+
+    [Fact]
+    public void Run_NewFile_ProcessesOnlyIt()
+    {
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1), Some.Row(2)]));
+        var sut = CreateSut();
+        sut.Run();
+        Some.Land(home, "raw/2024/05/01/b.csv", Some.Csv([Some.Row(3)]));
+
+        var second = sut.Run();
+
+        Assert.Equal("raw/2024/05/01/b.csv", Assert.Single(second.Files).Key);
+        Assert.Equal(1, second.RowsIn);
+        Assert.Equal(3, LakeQuery.Long(home, "SELECT count(*) FROM clean_purchases"));
+        Assert.Equal(3, LakeQuery.Long(home, "SELECT CAST(sum(orders) AS BIGINT) FROM agg_daily_category"));
+    }
+
+    [Fact]
+    public void Run_OverwrittenFile_AddsOnlyItsNewRows()
+    {
+        var key = Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1), Some.Row(2)]));
+        var sut = CreateSut();
+        sut.Run();
+        Some.Land(home, key, Some.Csv([Some.Row(1), Some.Row(2), Some.Row(3)]));
+        File.SetLastWriteTimeUtc(home.PathOf(key), File.GetLastWriteTimeUtc(home.PathOf(key)).AddSeconds(5));
+
+        var second = sut.Run();
+
+        Assert.Equal(3, second.RowsIn);
+        Assert.Equal(1, second.RowsClean);
+        Assert.Equal(2, second.RowsDeduplicated);
+        Assert.Equal(3, LakeQuery.Long(home, "SELECT count(*) FROM clean_purchases"));
+        Assert.Equal(3, LakeQuery.Long(home, "SELECT CAST(sum(orders) AS BIGINT) FROM agg_daily_category"));
+    }
+
+    [Fact]
+    public void Run_ResetBookmark_ReprocessesWithoutDuplicating()
+    {
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1), Some.Row(2)]));
+        var sut = CreateSut();
+        sut.Run();
+
+        var rerun = sut.Run(new EtlRunOptions { ResetBookmark = true });
+
+        Assert.Equal(2, rerun.RowsIn);
+        Assert.Equal(2, rerun.RowsDeduplicated);
+        Assert.Equal(2, LakeQuery.Long(home, "SELECT count(*) FROM clean_purchases"));
+    }
+
+    [Fact]
+    public void Run_DuplicatesWithinBatch_KeepsTheFirstAndCountsTheRest()
+    {
+        var row = Some.Row(1);
+        var variant = row.With("brand", "  SAMSUNG ").With("user_id", "usi_1");
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([row, variant, row]));
+
+        var manifest = CreateSut().Run();
+
+        Assert.Equal(1, manifest.RowsClean);
+        Assert.Equal(2, manifest.RowsDeduplicated);
+        Assert.Equal(1L, LakeQuery.Long(home, "SELECT min(source_row) FROM clean_purchases"));
+    }
+
+    [Fact]
+    public void Run_RowConservation_HoldsOnDirtyInput()
+    {
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1), Some.Row(2).With("cost_price", "abc"), Some.Row(1), Some.Row(3)]));
+
+        var m = CreateSut().Run();
+
+        Assert.Equal(m.RowsIn, m.RowsClean + m.RowsRejected + m.RowsDeduplicated);
+        Assert.Equal((2, 1, 1), (m.RowsClean, m.RowsRejected, m.RowsDeduplicated));
+        Assert.Equal(1, m.RejectedByReason[RejectReason.InvalidCostPrice]);
+    }
+
+    private LocalEtlJob CreateSut() => new(home, TimeProvider.System);
+}

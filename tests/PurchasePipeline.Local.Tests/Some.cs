@@ -1,0 +1,53 @@
+using System.Globalization;
+using PurchasePipeline.Core.Schema;
+using PurchasePipeline.Local.Lake;
+
+namespace PurchasePipeline.Local.Tests;
+
+/// <summary>Test data builders: raw purchase rows and files in a local home.</summary>
+internal static class Some
+{
+    /// <summary>A valid purchase row as a field map; tweak fields to make it dirty.</summary>
+    public static Dictionary<string, string> Row(int n, string date = "2024-05-01") => new(StringComparer.Ordinal)
+    {
+        ["user_id"] = "USI_" + n.ToString(CultureInfo.InvariantCulture),
+        ["session_id"] = n.ToString("x32", CultureInfo.InvariantCulture),
+        ["category"] = "Smartphones",
+        ["brand"] = "Samsung",
+        ["cost_price"] = "500",
+        ["selling_price"] = "575.50",
+        ["discount"] = "20",
+        ["timestamp"] = date + " 10:" + (n % 60).ToString("00", CultureInfo.InvariantCulture) + ":00",
+        ["referrer"] = "ABC12",
+        ["device_type"] = "mobile",
+        ["os"] = "Android",
+        ["browser"] = "Chrome",
+        ["ip_address"] = "10.0.0.1",
+        ["payment_method"] = "credit_card",
+    };
+
+    /// <summary>A row with one field changed.</summary>
+    public static Dictionary<string, string> With(this Dictionary<string, string> row, string field, string value)
+    {
+        var copy = new Dictionary<string, string>(row, StringComparer.Ordinal) { [field] = value };
+        return copy;
+    }
+
+    /// <summary>CSV text with the schema's header; fields are quoted only when they need it.</summary>
+    public static string Csv(IEnumerable<Dictionary<string, string>> rows) =>
+        PurchaseSchema.CsvHeader + "\n" + string.Concat(rows.Select(r => string.Join(',', PurchaseSchema.ColumnNames.Select(c => Quote(r[c]))) + "\n"));
+
+    /// <summary>Writes an object under landing/ and returns its key.</summary>
+    public static string Land(LocalHome home, string key, string contents)
+    {
+        var path = home.PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, contents);
+        return key;
+    }
+
+    private static string Quote(string field) =>
+        field.Contains(',', StringComparison.Ordinal) || field.Contains('"', StringComparison.Ordinal)
+            ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : field;
+}
