@@ -1,0 +1,31 @@
+using System.CommandLine;
+using PurchasePipeline.Cli.Commands;
+using Spectre.Console;
+
+namespace PurchasePipeline.Cli;
+
+/// <summary>The <c>purchase-pipeline</c> command line: parsing, dispatch and exit codes.</summary>
+internal static class CliApp
+{
+    /// <summary>Runs the command line and returns its exit code (0 ok, 1 failed run, 2 bad usage or input).</summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        var context = new CliContext(console, error, time);
+        var root = new RootCommand("purchase-pipeline: an e-commerce purchase ETL orchestrated by Step Functions, runnable locally")
+        {
+            DemoCommand.Create(context),
+            GenerateCommand.Create(context),
+            RunCommand.Create(context),
+        };
+        root.Options.Add(GlobalOptions.Home);
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await error.WriteLineAsync(parse.Errors[0].Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = error }, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using PurchasePipeline.Cli.Pipeline;
+using PurchasePipeline.Generator;
+using PurchasePipeline.Local.Lake;
+using Spectre.Console;
+
+namespace PurchasePipeline.Cli.Commands;
+
+/// <summary>
+/// <c>demo</c>: generates purchase files, drops them into landing/raw/ one by one, runs the pipeline for
+/// each, and ends with a summary table and the dashboard's path.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var files = new Option<int>("--files") { Description = "Number of files to generate and process", DefaultValueFactory = _ => 5 };
+        var rows = new Option<int>("--rows") { Description = "Rows per file", DefaultValueFactory = _ => 2000 };
+        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
+        var command = new Command("demo", "Run the whole pipeline locally on generated files") { files, rows, seed };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var home = CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home));
+            var count = parse.GetValue(files);
+            var generated = Path.Combine(home.Root, "generated");
+            var today = DateOnly.FromDateTime(context.Time.GetUtcNow().UtcDateTime);
+            var options = new GenerateOptions
+            {
+                Out = generated,
+                Files = count,
+                Rows = parse.GetValue(rows),
+                Seed = parse.GetValue(seed),
+                StartDate = today.AddDays(1 - Math.Max(count, 1)),
+                IncludeUsers = true,
+            };
+            GenerationResult generation;
+            try
+            {
+                generation = await GeneratorRunner.RunAsync(options, progress: null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ArgumentException e)
+            {
+                await context.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            context.Console.MarkupLineInterpolated($"Generated [bold]{generation.Batches.Count}[/] file(s), {generation.Rows} rows ({generation.ValidUnique} valid) into {generated}");
+            LandUsers(home, generated, generation.UsersKey);
+            var runs = await RunAllAsync(context, home, generated, generation, cancellationToken).ConfigureAwait(false);
+
+            RunSummary.WriteTable(context.Console, runs);
+            var clean = runs.Where(r => r.Manifest is not null).Sum(r => r.Manifest!.RowsClean);
+            context.Console.MarkupLineInterpolated(
+                $"Clean rows added: [bold]{clean}[/]; the generator wrote {generation.ValidUnique} valid, unique rows (fewer are added when this home already holds some of them)");
+            context.Console.MarkupLineInterpolated($"Dashboard: [link]{home.Dashboard}[/]");
+            return runs.All(r => r.Succeeded) ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return command;
+    }
+
+    private static async Task<List<PipelineRun>> RunAllAsync(CliContext context, LocalHome home, string generated, GenerationResult generation, CancellationToken cancellationToken)
+    {
+        var pipeline = new LocalPipeline(home, context.Time);
+        var runs = new List<PipelineRun>();
+        foreach (var batch in generation.Batches)
+        {
+            var run = await context.Console.Status().StartAsync($"{batch.Key}: landing", async status =>
+            {
+                var key = Landing.Land(home, Path.Combine(generated, batch.Key), context.Time.GetUtcNow());
+                var progress = new Progress<string>(stage => status.Status($"{Markup.Escape(key)}: {Markup.Escape(stage)}"));
+                return await pipeline.RunAsync(key, progress, cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+            runs.Add(run);
+            RunSummary.WriteLine(context.Console, runs.Count, generation.Batches.Count, run);
+        }
+
+        return runs;
+    }
+
+    private static void LandUsers(LocalHome home, string generated, string? usersKey)
+    {
+        if (usersKey is null)
+        {
+            return;
+        }
+
+        var target = home.PathOf(usersKey);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(Path.Combine(generated, usersKey), target, overwrite: true);
+    }
+}
