@@ -10,19 +10,15 @@ namespace PurchasePipeline.Cli.Commands;
 /// <summary>Shows pipeline runs: one line each while they happen, a table at the end, or JSON.</summary>
 internal static class RunSummary
 {
+    /// <summary>One unwrapped line per run, so logs and scripts can grep the whole cause.</summary>
     public static void WriteLine(IAnsiConsole console, int index, int count, PipelineRun run)
     {
         var position = string.Create(CultureInfo.InvariantCulture, $"[{index}/{count}]");
-        if (run.Succeeded)
-        {
-            var m = run.Manifest!;
-            console.MarkupLineInterpolated(
-                $"{position} [green]SUCCEEDED[/] {run.Key}: {m.RowsIn} in, {m.RowsClean} clean, {m.RowsRejected} rejected, {m.RowsDeduplicated} duplicate ({run.Duration.TotalSeconds:0.00}s)");
-        }
-        else
-        {
-            console.MarkupLineInterpolated($"{position} [red]FAILED[/] {run.Key} at {run.FailedStage}: {run.Error}: {run.Cause}");
-        }
+        var line = run.Succeeded
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{position} SUCCEEDED {run.Key}: {run.Manifest!.RowsIn} in, {run.Manifest.RowsClean} clean, {run.Manifest.RowsRejected} rejected, {run.Manifest.RowsDeduplicated} duplicate ({run.Duration.TotalSeconds:0.00}s)")
+            : $"{position} FAILED {run.Key} at {run.FailedStage}: {run.Error}: {run.Cause}";
+        console.Profile.Out.Writer.WriteLine(line);
     }
 
     public static void WriteTable(IAnsiConsole console, IReadOnlyList<PipelineRun> runs)

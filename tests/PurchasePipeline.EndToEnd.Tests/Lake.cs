@@ -1,0 +1,22 @@
+using DuckDB.NET.Data;
+using PurchasePipeline.Local.Lake;
+
+namespace PurchasePipeline.EndToEnd.Tests;
+
+/// <summary>Counts rows of the lake's tables as a user of the catalog would see them.</summary>
+internal static class Lake
+{
+    public static long Count(LocalHome home, string table) => Scalar(home, $"SELECT count(*) FROM {table}");
+
+    public static long CountDistinct(LocalHome home, string table, string column) => Scalar(home, $"SELECT count(DISTINCT {column}) FROM {table}");
+
+    private static long Scalar(LocalHome home, string sql)
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        LakeViews.Create(connection, home);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
