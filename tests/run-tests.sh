@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The project's one test command: installs what the tests need, then runs every test.
+#   python3-sqlglot  parses glue/sql as Spark SQL and glue/validation as Trino (Athena) SQL
+#   python3-pandas   the pandas baseline of the benchmarks (not needed by the tests themselves)
+# The tests call /usr/bin/python3, Debian's interpreter, where apt installs these modules.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+/usr/bin/python3 -c 'import sqlglot' 2>/dev/null || need+=(python3-sqlglot)
+/usr/bin/python3 -c 'import pandas' 2>/dev/null || need+=(python3-pandas)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing ${need[*]} (apt)"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+dotnet test StateMachine.sln "$@"
