@@ -1,0 +1,57 @@
+using System.Text;
+using PurchasePipeline.Local.Lake;
+
+namespace PurchasePipeline.Local.Dashboard;
+
+/// <summary>
+/// Regenerates the local dashboard, <c>&lt;home&gt;/dashboard/index.html</c>: one self-contained offline HTML
+/// page (inline CSS and SVG, no script, no external resource) that reads the lake as it is now. The
+/// local plane's stand-in for the QuickSight dashboard; call it after each pipeline run.
+/// </summary>
+public static class DashboardPublisher
+{
+    /// <summary>Reads the lake, renders the page and replaces the dashboard file atomically.</summary>
+    /// <param name="home">The local plane's home; missing lake folders give "no data yet" sections.</param>
+    /// <param name="time">The clock for the page's "generated" time.</param>
+    /// <param name="cancellationToken">Stops the work; the previous page then stays as it was.</param>
+    /// <returns>The full path of the written page.</returns>
+    /// <remarks>
+    /// The page is written to a temporary file beside the target and then moved over it, so a browser
+    /// or a reader never sees a half-written page. Throws <see cref="IOException"/> when the dashboard
+    /// folder cannot be written and DuckDB's exception when a Parquet file of the lake cannot be read;
+    /// the previous page then stays in place. An unreadable run manifest is reported on the page instead.
+    /// </remarks>
+    public static async Task<string> PublishAsync(LocalHome home, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        ArgumentNullException.ThrowIfNull(time);
+
+        var data = await DashboardQueries.LoadAsync(home, cancellationToken).ConfigureAwait(false);
+        var html = DashboardRenderer.Render(data, time);
+        await ReplaceAsync(home.Dashboard, html, cancellationToken).ConfigureAwait(false);
+        return home.Dashboard;
+    }
+
+    private static async Task ReplaceAsync(string target, string contents, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temp = target + "." + Guid.NewGuid().ToString("N")[..12] + ".tmp";
+        try
+        {
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: true);
+            await using (stream.ConfigureAwait(false))
+            {
+                await stream.WriteAsync(new UTF8Encoding(false).GetBytes(contents), cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, target, overwrite: true);
+        }
+        finally
+        {
+            // After a successful move there is nothing to delete; after a failure, no debris is left.
+            File.Delete(temp);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+using PurchasePipeline.Local.Dashboard;
+
+namespace PurchasePipeline.Local.Tests.Dashboard;
+
+public sealed partial class DashboardRendererTests
+{
+    private static readonly FixedTimeProvider Time = FixedTimeProvider.At(2026, 11, 25, 17, 52, 3);
+
+    public static TheoryData<string> Pages => new() { "full", "empty" };
+
+    public static TheoryData<string> EdgeCases => new() { "one day", "zero revenue", "losses", "long names" };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Render_AnyData_ReferencesNoExternalResource(string page)
+    {
+        var html = Render(page);
+
+        Assert.DoesNotContain("http://", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("https://", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(ExternalAttribute(), html);
+        Assert.DoesNotMatch(ExternalUrl(), html);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Render_AnyData_IsAWellFormedPageWithAnAccessibleTitleOnEveryChart(string page)
+    {
+        var html = Render(page);
+
+        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\">", html, StringComparison.Ordinal);
+        var document = Parse(html);
+        Assert.Equal("Purchases dashboard", document.Descendants("title").First().Value);
+        Assert.All(document.Descendants("svg"), svg =>
+        {
+            Assert.Equal("img", (string?)svg.Attribute("role"));
+            Assert.False(string.IsNullOrWhiteSpace(svg.Element("title")?.Value));
+            Assert.False(string.IsNullOrWhiteSpace(svg.Element("desc")?.Value));
+        });
+    }
+
+    [Fact]
+    public void Render_FullData_DrawsEveryChartWithItsDataTable()
+    {
+        var document = Parse(Render("full"));
+
+        Assert.Equal(7, document.Descendants("svg").Count());
+        Assert.Equal(7, document.Descendants("details").Count());
+        Assert.DoesNotContain(document.Descendants(), e => (string?)e.Attribute("class") == "empty");
+    }
+
+    [Fact]
+    public void Render_FullData_ShowsEveryCategoryAndRunId()
+    {
+        var text = Parse(Render("full")).Root!.Value;
+
+        Assert.All(SomeDashboard.Categories, category => Assert.Contains(category, text, StringComparison.Ordinal));
+        Assert.Contains("jr_first", text, StringComparison.Ordinal);
+        Assert.Contains("jr_second", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_HostileBrandName_IsShownAsTextNotMarkup()
+    {
+        var html = Render("full");
+
+        Assert.DoesNotContain(SomeDashboard.HostileBrand, html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains(SomeDashboard.HostileBrand, Parse(html).Root!.Value, StringComparison.Ordinal);
+        Assert.Contains("o&#39;neill &quot;pro&quot;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_FullData_FormatsNumbersWithTheInvariantCulture()
+    {
+        var html = Render("full");
+
+        Assert.Contains(">1,234.50<", html, StringComparison.Ordinal);
+        Assert.Contains(">3.4k<", html, StringComparison.Ordinal);
+        Assert.Contains(">17.6%<", html, StringComparison.Ordinal);
+        Assert.Contains(">4.5 s<", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_EmptyData_SaysNoDataYetInEverySection()
+    {
+        var document = Parse(Render("empty"));
+
+        Assert.Empty(document.Descendants("svg"));
+        Assert.Equal(8, document.Descendants().Count(e => (string?)e.Attribute("class") == "empty"));
+        Assert.Contains("no data yet", document.Root!.Value, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(EdgeCases))]
+    public void Render_EdgeCaseData_DrawsOnlyFiniteCoordinates(string name)
+    {
+        var html = DashboardRenderer.Render(EdgeCase(name), Time);
+
+        Assert.DoesNotContain("NaN", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Infinity", html, StringComparison.Ordinal);
+        _ = Parse(html);
+    }
+
+    [Fact]
+    public void Render_ManyRejectReasons_GroupsTheRarestInOneBarAndListsAllInTheTable()
+    {
+        var reasons = Enumerable.Range(1, 12).Select(i => new RejectCount($"reason_{i:00}", 100 - i)).ToList();
+
+        var document = Parse(DashboardRenderer.Render(SomeDashboard.Full() with { RejectsByReason = reasons }, Time));
+
+        var card = document.Descendants("section").Single(s => (string?)s.Attribute("id") == "rejects");
+        var labels = card.Descendants("text").Where(t => (string?)t.Attribute("class") == "label").Select(t => t.Value).ToList();
+        Assert.Equal(8, labels.Count);
+        Assert.Equal("5 other reasons", labels[^1]);
+        Assert.Equal(12, card.Descendants("tbody").Single().Elements("tr").Count());
+    }
+
+    [Fact]
+    public void Render_SameDataAndTime_GivesTheSameText()
+    {
+        Assert.Equal(Render("full"), DashboardRenderer.Render(SomeDashboard.Full(), Time));
+    }
+
+    [Fact]
+    public void Render_Always_StampsTheTimeProvidersTime()
+    {
+        var html = Render("empty");
+
+        Assert.Contains("<time datetime=\"2026-11-25T17:52:03Z\">2026-11-25 17:52:03 UTC</time>", html, StringComparison.Ordinal);
+    }
+
+    private static DashboardData EdgeCase(string name)
+    {
+        var day = new DateOnly(2026, 11, 25);
+        var longName = new string('x', 60) + "\U0001F600" + new string('y', 20);
+        return name switch
+        {
+            "one day" => SomeDashboard.Full() with { Daily = [new DailyRevenue(day, 1, 10m, 2m)] },
+            "zero revenue" => SomeDashboard.Full() with
+            {
+                Daily = [new DailyRevenue(day, 1, 0m, 0m), new DailyRevenue(day.AddDays(1), 1, 0m, 0m)],
+                ByCategory = [new RevenueShare("free", 1, 0m, 0m)],
+                Segments = [new SegmentRevenue("female", "18-24", 1, 0m)],
+            },
+            "losses" => SomeDashboard.Full() with
+            {
+                Daily = [new DailyRevenue(day, 1, 10m, -25m), new DailyRevenue(day.AddDays(3), 1, 5m, -1m)],
+                ByDevice = [new RevenueShare("mobile", 1, 10m, -25m)],
+            },
+            _ => SomeDashboard.Full() with
+            {
+                TopBrands = [new BrandRevenue(longName, longName, 1, 1m, 1m)],
+                RejectsByReason = [new RejectCount(longName, 1)],
+            },
+        };
+    }
+
+    private static string Render(string page) =>
+        DashboardRenderer.Render(page == "full" ? SomeDashboard.Full() : DashboardData.Empty, Time);
+
+    /// <summary>The page parsed as XML: it is written well-formed, so any unbalanced tag fails here.</summary>
+    private static XDocument Parse(string html)
+    {
+        using var reader = XmlReader.Create(new StringReader(html), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
+        return XDocument.Load(reader);
+    }
+
+    [GeneratedRegex(@"\b(src|href|action|srcset|xlink:href)\s*=", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalAttribute();
+
+    [GeneratedRegex(@"url\((?!#)", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalUrl();
+}
