@@ -1,0 +1,72 @@
+using PurchasePipeline.TestUtils;
+
+namespace PurchasePipeline.Glue.Tests;
+
+/// <summary>
+/// glue/sql reads as Spark 3.5 SQL (scripts/check_spark_sql.py, sqlglot): one SELECT a file, only the
+/// Spark built-ins of its allow-list, no backslash or ${ outside comments. The broken folders below show
+/// the check can fail.
+/// </summary>
+public sealed class SparkSqlTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public async Task Check_GlueSql_ParsesAsSparkWithAllowListedFunctionsOnly()
+    {
+        var run = await Python.ScriptAsync("check_spark_sql.py", GluePaths.SqlFolder);
+
+        PythonAssert.Succeeded(run);
+    }
+
+    [Fact]
+    public async Task Check_DuckDbOnlyFunction_FailsNamingTheFileAndTheFunction()
+    {
+        File.WriteAllText(temp.Combine("01_typed.sql"), "SELECT list_contains(t.tags, 'x') AS tagged FROM raw_purchases AS t\n");
+
+        var run = await Python.ScriptAsync("check_spark_sql.py", temp.Path);
+
+        PythonAssert.FailedSaying(run, "01_typed.sql: calls LIST_CONTAINS, not in the Spark 3.5 allow-list");
+    }
+
+    [Fact]
+    public async Task Check_BackslashInALiteral_Fails()
+    {
+        File.WriteAllText(temp.Combine("01_typed.sql"), "SELECT regexp_extract(t.user_id, '^USI_\\d+$', 0) AS id FROM raw_purchases AS t\n");
+
+        var run = await Python.ScriptAsync("check_spark_sql.py", temp.Path);
+
+        PythonAssert.FailedSaying(run, "01_typed.sql:1: backslash outside a comment");
+    }
+
+    [Fact]
+    public async Task Check_VariableSubstitution_Fails()
+    {
+        File.WriteAllText(temp.Combine("01_typed.sql"), "SELECT '${run}' AS run_id FROM raw_purchases AS t\n");
+
+        var run = await Python.ScriptAsync("check_spark_sql.py", temp.Path);
+
+        PythonAssert.FailedSaying(run, "01_typed.sql:1: '${'");
+    }
+
+    [Fact]
+    public async Task Check_NotSql_FailsNamingTheFile()
+    {
+        File.WriteAllText(temp.Combine("01_typed.sql"), "SELECT FROM WHERE (\n");
+
+        var run = await Python.ScriptAsync("check_spark_sql.py", temp.Path);
+
+        PythonAssert.FailedSaying(run, "01_typed.sql: does not parse as Spark SQL");
+    }
+
+    [Fact]
+    public async Task Check_PythonWithoutSqlglot_FailsWithTheTestCommand()
+    {
+        // -S leaves out site-packages, where apt installs python3-sqlglot: the test fails, it is not skipped.
+        var run = await Python.RunAsync("-S", GluePaths.Script("check_spark_sql.py"), GluePaths.SqlFolder);
+
+        PythonAssert.FailedSaying(run, "sqlglot is not installed", "tests/run-tests.sh", "python3-sqlglot");
+    }
+}
