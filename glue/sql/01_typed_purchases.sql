@@ -23,14 +23,14 @@ SELECT
         WHEN n.payment_method IS NULL THEN 'missing_payment_method'
         WHEN regexp_extract(n.user_id, '^USI_[0-9]+$', 0) = '' THEN 'invalid_user_id'
         WHEN regexp_extract(n.session_id, '^[0-9a-f]{32}$', 0) = '' THEN 'invalid_session_id'
-        WHEN regexp_extract(n.cost_price_text, '^-?[0-9]{1,12}$', 0) = '' THEN 'invalid_cost_price'
+        WHEN regexp_extract(n.cost_price_text, '^-?[0-9]{1,10}$', 0) = '' THEN 'invalid_cost_price'
         WHEN regexp_extract(n.selling_price_text, '^-?[0-9]{1,10}([.][0-9]{1,2})?$', 0) = '' THEN 'invalid_selling_price'
-        WHEN regexp_extract(n.discount_text, '^-?[0-9]{1,12}$', 0) = '' THEN 'invalid_discount'
+        WHEN regexp_extract(n.discount_text, '^-?[0-9]{1,10}$', 0) = '' THEN 'invalid_discount'
         WHEN TRY_CAST(n.cost_price_text AS BIGINT) < 0
             OR TRY_CAST(n.selling_price_text AS DECIMAL(12, 2)) < 0
             OR TRY_CAST(n.discount_text AS BIGINT) < 0 THEN 'negative_amount'
         WHEN TRY_CAST(n.discount_text AS BIGINT) > TRY_CAST(n.selling_price_text AS DECIMAL(12, 2)) THEN 'discount_exceeds_price'
-        WHEN regexp_extract(n.timestamp_text, '^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$', 0) = ''
+        WHEN regexp_extract(n.timestamp_text, '^[0-9]{4}-[0-9]{2}-[0-9]{2} ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$', 0) = ''
             OR TRY_CAST(n.timestamp_text AS TIMESTAMP) IS NULL THEN 'invalid_timestamp'
         WHEN n.ip_address IS NOT NULL
             AND regexp_extract(n.ip_address, '^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])[.]){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$', 0) = '' THEN 'invalid_ip_address'

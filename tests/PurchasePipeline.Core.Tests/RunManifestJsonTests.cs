@@ -9,10 +9,11 @@ public class RunManifestJsonTests
     {
         var json = RunManifestJson.Serialize(Some.Manifest());
 
-        Assert.Contains("\"rows_in\": 10", json, StringComparison.Ordinal);
-        Assert.Contains("\"rows_deduplicated\": 1", json, StringComparison.Ordinal);
-        Assert.Contains("\"purchase_date\": \"2026-11-25\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"row_count\": 7", json, StringComparison.Ordinal);
+        Assert.Contains("\"rows_in\":10", json, StringComparison.Ordinal);
+        Assert.Contains("\"rows_deduplicated\":1", json, StringComparison.Ordinal);
+        Assert.Contains("\"purchase_date\":\"2026-11-25\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"row_count\":7", json, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', json);
     }
 
     [Fact]

@@ -5,11 +5,12 @@ namespace PurchasePipeline.Core.Runs;
 
 /// <summary>
 /// The manifest's file format: snake_case JSON (rows_in, rows_clean, …), the same names the Glue job
-/// writes and the validation rules query as the run_manifests table.
+/// writes and the validation rules query as the run_manifests table. One object on one line, as Athena's
+/// JSON SerDe reads it.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    WriteIndented = true)]
+    WriteIndented = false)]
 [JsonSerializable(typeof(RunManifest))]
 public sealed partial class RunManifestJson : JsonSerializerContext
 {
