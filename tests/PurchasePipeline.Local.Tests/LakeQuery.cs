@@ -19,4 +19,16 @@ internal static class LakeQuery
         command.CommandText = sql;
         return command.ExecuteScalar();
     }
+
+    /// <summary>Every row of a query as column → value (SQL NULL as null).</summary>
+    public static IReadOnlyList<Dictionary<string, object?>> Rows(LocalHome home, string sql)
+    {
+        using var connection = Duck.Duck.OpenInMemory();
+        LakeViews.Create(connection, home);
+        return connection.Query(sql, r => Enumerable.Range(0, r.FieldCount)
+            .ToDictionary(r.GetName, i => r.IsDBNull(i) ? null : r.GetValue(i), StringComparer.Ordinal));
+    }
+
+    /// <summary>The only row of a query.</summary>
+    public static Dictionary<string, object?> Single(LocalHome home, string sql) => Assert.Single(Rows(home, sql));
 }

@@ -65,6 +65,9 @@ internal sealed class LakeCommitter(LocalHome home, BookmarkStore bookmarks)
         }
     }
 
+    /// <summary>Whether a run's commit journal is written: from then on its staged output belongs to the commit.</summary>
+    public bool ReachedCommitPoint(string runId) => File.Exists(JournalOf(runId));
+
     private string JournalOf(string runId) => Path.Combine(home.Commits, runId + ".json");
 
     private void Apply(CommitJournal journal)

@@ -89,9 +89,10 @@ public sealed class LocalEtlJob
         }
         finally
         {
-            if (Directory.Exists(staging))
+            // Not committed: the run leaves nothing behind and its objects stay new for the next run. Past the
+            // commit point the journal needs the staged files: the next run's Recover finishes the commit.
+            if (Directory.Exists(staging) && !committer.ReachedCommitPoint(runId))
             {
-                // Not committed: the run leaves nothing behind and its objects stay new for the next run.
                 Directory.Delete(staging, recursive: true);
             }
         }

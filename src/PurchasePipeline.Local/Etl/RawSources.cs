@@ -50,25 +50,30 @@ internal static class RawSources
         var fields = new StringBuilder();
         foreach (var column in PurchaseSchema.ColumnNames)
         {
-            fields.Append(CultureInfo.InvariantCulture, $"CASE WHEN is_object THEN json_extract_string(line, {Literal("$." + column)}) END AS {column}, ");
+            fields.Append(CultureInfo.InvariantCulture, $"CASE WHEN is_object THEN json_extract_string(doc, {Literal("$." + column)}) END AS {column}, ");
         }
 
         var known = string.Join(", ", PurchaseSchema.ColumnNames.Select(Literal));
         return $"""
             SELECT {fields}
                 CASE WHEN NOT is_object THEN line
-                    WHEN len(list_filter(json_keys(line), k -> NOT list_contains([{known}], k))) > 0 THEN line
+                    WHEN len(list_filter(json_keys(doc), k -> NOT list_contains([{known}], k))) > 0 THEN line
                 END AS extra_fields,
                 {Literal(raw.Key)} AS source_file,
                 CAST(line_number AS BIGINT) AS source_row,
                 {Literal(runId)} AS run_id
             FROM (
-                SELECT line, line_number, coalesce(json_valid(line) AND json_type(line) = 'OBJECT', false) AS is_object
+                SELECT line, line_number, doc, coalesce(json_type(doc) = 'OBJECT', false) AS is_object
                 FROM (
-                    SELECT rtrim(unnest(lines), chr(13)) AS line, generate_subscripts(lines, 1) AS line_number
-                    FROM (SELECT string_split(content, chr(10)) AS lines FROM read_text({PathLiteral(raw.Path)}))
+                    -- TRY_CAST: a line that is not JSON is a row to reject, not an error that fails the run;
+                    -- ltrim drops a UTF-8 byte order mark, which is no part of the first line.
+                    SELECT line, line_number, TRY_CAST(line AS JSON) AS doc
+                    FROM (
+                        SELECT rtrim(unnest(lines), chr(13)) AS line, generate_subscripts(lines, 1) AS line_number
+                        FROM (SELECT string_split(ltrim(content, chr(65279)), chr(10)) AS lines FROM read_text({PathLiteral(raw.Path)}))
+                    )
+                    WHERE trim(line) <> ''
                 )
-                WHERE trim(line) <> ''
             )
             """;
     }
