@@ -7,7 +7,11 @@ namespace PurchasePipeline.Core.Schema;
 /// </summary>
 public static class RejectReason
 {
-    /// <summary>The row has more fields than the header (or an unterminated quote swallowed the line).</summary>
+    /// <summary>
+    /// The row has more fields than the header (CSV), or is not a JSON object or has a key the schema does not
+    /// know (JSON lines). An unterminated quote keeps the rest of the file in one field; that row is then
+    /// rejected for the fields it lacks, and nothing is dropped.
+    /// </summary>
     public const string MalformedRow = "malformed_row";
 
     /// <summary>user_id is not USI_ followed by digits.</summary>

@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using PurchasePipeline.Core.Errors;
+using PurchasePipeline.Core.Schema;
 using PurchasePipeline.Local.Duck;
 using PurchasePipeline.Local.Etl;
 using PurchasePipeline.Local.Lake;
@@ -67,6 +68,10 @@ public sealed class LocalCrawler(LocalHome home)
                 ? $"read_json_auto({PathLiteral(raw.Path)}, format = 'newline_delimited')"
                 : $"read_csv({PathLiteral(raw.Path)}, header = true, delim = ',', quote = '\"', escape = '\"', strict_mode = false, null_padding = true)";
             columns = catalog.Query($"DESCRIBE SELECT * FROM {reader}", r => (r.GetString(0), r.GetString(1)));
+            if (raw.IsJsonLines)
+            {
+                problem = JsonKeyProblem(columns.Select(c => c.Name).ToList());
+            }
         }
         catch (RawFileException e)
         {
@@ -86,14 +91,39 @@ public sealed class LocalCrawler(LocalHome home)
             """);
     }
 
+    /// <summary>JSON lines objects hold the purchase columns as keys: all of them, and no others.</summary>
+    private static string? JsonKeyProblem(IReadOnlyList<string> keys)
+    {
+        var missing = PurchaseSchema.ColumnNames.Except(keys, StringComparer.Ordinal).ToList();
+        var unknown = keys.Except(PurchaseSchema.ColumnNames, StringComparer.Ordinal).ToList();
+        return (missing.Count, unknown.Count) switch
+        {
+            (0, 0) => null,
+            (> 0, _) => "objects lack key " + string.Join(", ", missing),
+            _ => "objects have unknown key " + string.Join(", ", unknown),
+        };
+    }
+
     private void RegisterRawTable(DuckDBConnection catalog)
     {
-        var csv = catalog.Query(
-            "SELECT key FROM crawled_objects WHERE matches_schema AND format = 'csv' ORDER BY key",
-            r => Literal(home.PathOf(r.GetString(0)).Replace('\\', '/')));
-        var source = csv.Count == 0
-            ? Etl.RawSources.Select([], string.Empty)
-            : $"SELECT * FROM read_csv([{string.Join(", ", csv)}], header = true, all_varchar = true, union_by_name = true, filename = true, strict_mode = false, null_padding = true)";
+        string Files(string format) => string.Join(", ", catalog.Query(
+            $"SELECT key FROM crawled_objects WHERE matches_schema AND format = '{format}' ORDER BY key",
+            r => Literal(home.PathOf(r.GetString(0)).Replace('\\', '/'))));
+        var csv = Files("csv");
+        var jsonl = Files("jsonl");
+        var text = "{" + string.Join(", ", PurchaseSchema.ColumnNames.Select(c => $"{Literal(c)}: 'VARCHAR'")) + "}";
+        var sources = new List<string>();
+        if (csv.Length > 0)
+        {
+            sources.Add($"SELECT * FROM read_csv([{csv}], header = true, all_varchar = true, union_by_name = true, filename = true, strict_mode = false, null_padding = true)");
+        }
+
+        if (jsonl.Length > 0)
+        {
+            sources.Add($"SELECT * FROM read_json([{jsonl}], format = 'newline_delimited', columns = {text}, filename = true)");
+        }
+
+        var source = sources.Count == 0 ? Etl.RawSources.Select([], string.Empty) : string.Join(" UNION ALL BY NAME ", sources);
         catalog.Execute("CREATE OR REPLACE VIEW raw_purchases AS " + source);
     }
 }

@@ -50,6 +50,21 @@ public sealed class LocalCrawlerTests : IDisposable
     }
 
     [Fact]
+    public void Crawl_JsonLinesObjects_CheckedAgainstTheSchemaAndRegistered()
+    {
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
+        Some.Land(home, "raw/2024/05/01/b.jsonl", Some.Jsonl([Some.Row(2), Some.Row(3)]));
+        Some.Land(home, "raw/2024/05/01/c.jsonl", "{\"user_id\": \"USI_1\"}\n");
+
+        var result = CreateSut().Crawl();
+
+        var mismatch = Assert.Single(result.Mismatches);
+        Assert.StartsWith("raw/2024/05/01/c.jsonl: objects lack key session_id", mismatch, StringComparison.Ordinal);
+        Assert.Equal(3, Catalog("SELECT count(*) FROM raw_purchases"));
+        Assert.Equal(2, Catalog("SELECT count(*) FROM raw_purchases WHERE filename LIKE '%/b.jsonl'"));
+    }
+
+    [Fact]
     public void Crawl_NothingNew_CrawlsNoObject()
     {
         Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
