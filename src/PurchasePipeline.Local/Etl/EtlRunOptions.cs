@@ -6,6 +6,9 @@ public sealed record EtlRunOptions
     /// <summary>Forget the bookmark first and reprocess every raw object (rows already clean are de-duplicated, not doubled).</summary>
     public bool ResetBookmark { get; init; }
 
+    /// <summary>The run's id, when the caller assigned one (a job service returns it before the run ends); else a new jr_… id.</summary>
+    public string? RunId { get; init; }
+
     /// <summary>Receives a line per stage of the run, for progress display.</summary>
     public IProgress<string>? Progress { get; init; }
 }

@@ -47,7 +47,7 @@ public sealed class LocalEtlJob
         }
 
         var startedAt = time.GetUtcNow();
-        var runId = NewRunId(startedAt);
+        var runId = options.RunId ?? NewRunId(startedAt);
         var before = bookmarks.Load();
         var pending = LandingZone.ListRaw(home).Where(before.IsNew).ToList();
         options.Progress?.Report($"{runId}: {pending.Count} new object(s)");
@@ -98,7 +98,8 @@ public sealed class LocalEtlJob
         }
     }
 
-    private static string NewRunId(DateTimeOffset startedAt) =>
+    /// <summary>A new run id: jr_, the UTC start time, and a random suffix, so ids sort by start.</summary>
+    public static string NewRunId(DateTimeOffset startedAt) =>
         "jr_" + startedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "_" + Guid.NewGuid().ToString("N")[..8];
 
     private void DefineInputs(DuckDBConnection connection, IReadOnlyList<RawObject> pending, string runId)
