@@ -1,0 +1,23 @@
+using PurchasePipeline.Core.Ports;
+using PurchasePipeline.Core.Tasks;
+
+namespace PurchasePipeline.Functions;
+
+/// <summary>The GetRefreshStatus state's Lambda: reads the ingestion's status (<see cref="GetRefreshStatusTask"/>).</summary>
+/// <remarks>
+/// Lambda handler <c>PurchasePipeline.Functions::PurchasePipeline.Functions.GetRefreshStatusFunction::HandleAsync</c>
+/// (<see cref="FunctionCatalog"/>). This constructor takes the ports, for the local plane and the tests; the
+/// parameterless constructor the Lambda runtime needs comes later, with the AWS adapters (PurchasePipeline.Aws).
+/// </remarks>
+public sealed class GetRefreshStatusFunction(IDatasetService datasets) : ITaskFunction
+{
+    private readonly GetRefreshStatusTask task = new(datasets);
+
+    /// <summary>The Lambda entry point: <see cref="GetRefreshStatusRequest"/> JSON in, <see cref="RefreshResult"/> JSON out.</summary>
+    /// <remarks>Exceptions propagate: Lambda reports the exception's type name as the error the state's Retry and Catch match.</remarks>
+    public Task<Stream> HandleAsync(Stream input) => InvokeAsync(input, CancellationToken.None);
+
+    /// <inheritdoc />
+    public Task<Stream> InvokeAsync(Stream input, CancellationToken cancellationToken) =>
+        TaskStream.RunAsync(input, TaskJson.Default.GetRefreshStatusRequest, TaskJson.Default.RefreshResult, task.RunAsync, cancellationToken);
+}
