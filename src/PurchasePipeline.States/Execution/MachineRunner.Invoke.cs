@@ -21,8 +21,9 @@ internal sealed partial class MachineRunner
             ? (h, ErrorNames.HeartbeatTimeout)
             : (timeout!.Value, ErrorNames.Timeout);
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var call = CallAsync(invocation, attempt.Token);
+        // The deadline's timer exists before the task starts, so a task that signals it has started can be timed out.
         var deadline = Task.Delay(TimeSpan.FromSeconds(limit), run.Time, attempt.Token);
+        var call = CallAsync(invocation, attempt.Token);
         var first = await Task.WhenAny(call, deadline).ConfigureAwait(false);
         await attempt.CancelAsync().ConfigureAwait(false);
         if (first == call)
