@@ -82,16 +82,28 @@ public sealed class ValidationStateTests
 
     [Theory]
     [InlineData("""{"Type": "Task", "Next": "Done"}""", "$.States.S.Resource: required")]
-    [InlineData("""{"Type": "Task", "Resource": "", "Next": "Done"}""", "$.States.S.Resource: must not be empty")]
-    [InlineData("""{"Type": "Task", "Resource": "R", "TimeoutSeconds": 0, "Next": "Done"}""", "$.States.S.TimeoutSeconds: must be a positive integer")]
-    [InlineData("""{"Type": "Task", "Resource": "R", "HeartbeatSeconds": -5, "Next": "Done"}""", "$.States.S.HeartbeatSeconds: must be a positive integer")]
-    [InlineData("""{"Type": "Task", "Resource": "R", "TimeoutSeconds": 60, "HeartbeatSeconds": 60, "Next": "Done"}""", "$.States.S.HeartbeatSeconds: must be less than TimeoutSeconds (60)")]
-    [InlineData("""{"Type": "Task", "Resource": "R", "TimeoutSeconds": 60, "TimeoutSecondsPath": "$.t", "Next": "Done"}""", "$.States.S: has TimeoutSeconds and TimeoutSecondsPath; give at most one of TimeoutSeconds or TimeoutSecondsPath")]
-    [InlineData("""{"Type": "Task", "Resource": "R", "HeartbeatSecondsPath": "h", "Next": "Done"}""", "$.States.S.HeartbeatSecondsPath: must be a path starting with $, got 'h'")]
-    [InlineData("""{"Type": "Task", "Resource": "R", "Credentials": "role", "Next": "Done"}""", "$.States.S.Credentials: must be an object, got a string")]
+    [InlineData("""{"Type": "Task", "Resource": "", "Next": "Done"}""", "$.States.S.Resource: must be an ARN (arn:partition:service:region:account:resource) or a ${Placeholder} filled by definition substitutions, got ''")]
+    [InlineData("""{"Type": "Task", "Resource": "HelloWorldFunction", "Next": "Done"}""", "$.States.S.Resource: must be an ARN (arn:partition:service:region:account:resource) or a ${Placeholder} filled by definition substitutions, got 'HelloWorldFunction'")]
+    [InlineData("""{"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "TimeoutSeconds": 0, "Next": "Done"}""", "$.States.S.TimeoutSeconds: must be a positive integer")]
+    [InlineData("""{"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "HeartbeatSeconds": -5, "Next": "Done"}""", "$.States.S.HeartbeatSeconds: must be a positive integer")]
+    [InlineData("""{"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "TimeoutSeconds": 60, "HeartbeatSeconds": 60, "Next": "Done"}""", "$.States.S.HeartbeatSeconds: must be less than TimeoutSeconds (60)")]
+    [InlineData("""{"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "TimeoutSeconds": 60, "TimeoutSecondsPath": "$.t", "Next": "Done"}""", "$.States.S: has TimeoutSeconds and TimeoutSecondsPath; give at most one of TimeoutSeconds or TimeoutSecondsPath")]
+    [InlineData("""{"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "HeartbeatSecondsPath": "h", "Next": "Done"}""", "$.States.S.HeartbeatSecondsPath: must be a path starting with $, got 'h'")]
+    [InlineData("""{"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "Credentials": "role", "Next": "Done"}""", "$.States.S.Credentials: must be an object, got a string")]
     public void Validate_BadTask_IsReported(string state, string expected)
     {
         Assert.Equal([expected], Asl.ProblemsOf(state));
+    }
+
+    [Theory]
+    [InlineData("arn:aws:lambda:us-east-1:123456789012:function:HelloWorld")]
+    [InlineData("arn:aws:states:::lambda:invoke")]
+    [InlineData("arn:aws:states:::glue:startJobRun.sync")]
+    [InlineData("arn:aws-cn:states:cn-north-1:123456789012:activity:Review")]
+    [InlineData("${StartCrawlerFunctionArn}")]
+    public void Validate_TaskResource_AcceptsArnsAndSubstitutions(string resource)
+    {
+        Assert.Empty(Asl.ProblemsOf($$"""{"Type": "Task", "Resource": "{{resource}}", "Next": "Done"}"""));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace PurchasePipeline.States.Validation;
 /// <remarks>
 /// Checks: JSON syntax (line and position); StartAt naming a state; each state's Type, required and unknown
 /// fields; Next/End; transitions to existing states of the same scope; reachability; Choice rules; Wait,
-/// Fail, Task timeouts; Retry and Catch; path syntax and reference paths; ".$" fields holding paths or
+/// Fail, Task resources and timeouts; Retry and Catch; path syntax and reference paths; ".$" fields holding paths or
 /// intrinsic functions; Parallel branches and Map item processors recursively; unique state names; and
 /// QueryLanguage (only JSONPath runs on the embedded engine). Rules follow https://states-language.net/spec.html
 /// and the Step Functions developer guide.

@@ -9,9 +9,9 @@ internal static partial class StateChecker
     private static void CheckTask(FieldChecks checks, JsonElement state, string path, List<Transition> transitions)
     {
         var resource = checks.String(state, path, "Resource", required: true);
-        if (resource is { Length: 0 })
+        if (resource is not null && !ResourceSyntax.IsValid(resource))
         {
-            checks.Report(PathText.Child(path, "Resource"), "must not be empty");
+            checks.Report(PathText.Child(path, "Resource"), $"must be an ARN (arn:partition:service:region:account:resource) or a ${{Placeholder}} filled by definition substitutions, got '{resource}'");
         }
 
         checks.AtMostOne(state, path, "TimeoutSeconds", "TimeoutSecondsPath");
