@@ -56,6 +56,16 @@ public sealed class IntrinsicsArrayTests
         Assert.True(result!.GetValue<bool>());
     }
 
+    [Theory]
+    [InlineData("""{"a": ["x"]}""", "'x'")]
+    [InlineData("""{"a": [true]}""", "true")]
+    [InlineData("""{"a": [null]}""", "null")]
+    [InlineData("""{"a": [2.5]}""", "2.5")]
+    public void ArrayContains_LiteralAgainstInputValue_Matches(string input, string literal)
+    {
+        Assert.True(FakePaths.Evaluate($"States.ArrayContains($.a, {literal})", input)!.GetValue<bool>());
+    }
+
     [Fact]
     public void ArrayContains_MissingValue_ReturnsFalse()
     {

@@ -12,6 +12,10 @@ namespace PurchasePipeline.States.Validation;
 internal static partial class PathSyntax
 {
     /// <summary>Null when <paramref name="path"/> is a valid path (of the kind asked for), else what is wrong.</summary>
+    /// <param name="path">The path text.</param>
+    /// <param name="reference">Whether it must address a single node.</param>
+    /// <param name="allowVariables">Whether it may start at a variable ($name); when not, it must also not start
+    /// at the context object: ResultPath only ever writes into the state's input.</param>
     public static string? Problem(string path, bool reference, bool allowVariables = true)
     {
         var root = Root().Match(path);
@@ -20,9 +24,9 @@ internal static partial class PathSyntax
             return $"must be a path starting with $, got '{path}'";
         }
 
-        if (!allowVariables && root.Value is not ("$" or "$$"))
+        if (!allowVariables && root.Value != "$")
         {
-            return $"must be a path starting with $. or $$., got '{path}'";
+            return $"must be a reference path into the state's input, starting with $, got '{path}'";
         }
 
         var position = root.Length;
