@@ -5,8 +5,9 @@ namespace PurchasePipeline.States.Mocks;
 
 /// <summary>
 /// Answers Task invocations from one test case of a mock config. Each state's invocations are counted
-/// per execution ($$.Execution.Id) from 0, retries and loop re-entries included, and the count picks the
-/// response: Return is the task result, Throw fails the task with its Error and Cause.
+/// per execution ($$.Execution.Id) from 0, retries, loop re-entries and Map iterations included (the guide
+/// asks for MaxConcurrency 1 in Maps for that reason), and the count picks the response: Return is the task
+/// result, Throw fails the task with its Error and Cause.
 /// </summary>
 /// <remarks>
 /// Step Functions Local fails the execution when an invocation has no mocked response ("If you do not

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using PurchasePipeline.States.Intrinsics;
 
 namespace PurchasePipeline.States.Validation;
 
 /// <summary>Checks of single field values, each reporting at the field's path.</summary>
-internal sealed class FieldChecks(ValidationContext context)
+internal sealed partial class FieldChecks(ValidationContext context)
 {
     public ValidationContext Context => context;
 
@@ -90,57 +89,6 @@ internal sealed class FieldChecks(ValidationContext context)
         if (value is not null && !allowed.Contains(value, StringComparer.Ordinal))
         {
             Report(PathText.Child(path, name), $"must be {Alternatives(allowed)}, got '{value}'");
-        }
-    }
-
-    /// <summary>A path field (InputPath, ItemsPath, ...). Null is allowed where the language gives it a meaning.</summary>
-    public void Path(JsonElement obj, string path, string name, bool reference, bool nullable = false, bool allowVariables = true)
-    {
-        if (!obj.TryGetProperty(name, out var value) || (nullable && value.ValueKind == JsonValueKind.Null))
-        {
-            return;
-        }
-
-        var fieldPath = PathText.Child(path, name);
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            Report(fieldPath, (nullable ? "must be a path or null, got " : "must be a path, got ") + JsonText.KindOf(value));
-            return;
-        }
-
-        PathValue(value.GetString()!, fieldPath, reference, allowVariables);
-    }
-
-    public void PathValue(string text, string fieldPath, bool reference, bool allowVariables = true)
-    {
-        if (PathSyntax.Problem(text, reference, allowVariables) is { } problem)
-        {
-            Report(fieldPath, problem);
-        }
-    }
-
-    /// <summary>A value that is a path, or an intrinsic function call (ErrorPath, CausePath, "key.$" values).</summary>
-    public void PathOrIntrinsic(string text, string fieldPath)
-    {
-        if (text.StartsWith('$'))
-        {
-            PathValue(text, fieldPath, reference: false);
-            return;
-        }
-
-        if (!text.StartsWith("States.", StringComparison.Ordinal))
-        {
-            Report(fieldPath, $"must be a path starting with $ or an intrinsic function such as States.Format(...), got '{text}'");
-            return;
-        }
-
-        try
-        {
-            Intrinsics.Intrinsics.Parse(text);
-        }
-        catch (IntrinsicFailureException e)
-        {
-            Report(fieldPath, e.Message);
         }
     }
 
