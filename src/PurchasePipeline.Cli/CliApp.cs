@@ -16,6 +16,10 @@ internal static class CliApp
             DemoCommand.Create(context),
             GenerateCommand.Create(context),
             RunCommand.Create(context),
+            WatchCommand.Create(context),
+            ExecutionsCommand.Create(context),
+            RerunCommand.Create(context),
+            StatesCommand.Create(context),
         };
         root.Options.Add(GlobalOptions.Home);
 

@@ -22,10 +22,19 @@ public sealed class RunTests : IDisposable
         var result = await CliHarness.RunAsync("run", bad, "--home", home.Root);
 
         Assert.Equal(1, result.ExitCode);
-        var line = Assert.Single(result.Output.Trim().Split('\n'));
+        var line = Assert.Single(result.Output.Trim().Split('\n'), l => l.StartsWith("[1/1]", StringComparison.Ordinal));
+        Assert.Equal(
+            "[1/1] FAILED raw/2026/11/25/bad.csv at GetJobRun: GlueJobFailed: job run jr_20261125T120000",
+            line[..line.IndexOf("jr_20261125T120000", StringComparison.Ordinal)] + "jr_20261125T120000");
         Assert.Contains("raw/2026/11/25/bad.csv: header lacks column category", line, StringComparison.Ordinal);
         Assert.True(File.Exists(home.PathOf("raw/2026/11/25/bad.csv")));
         Assert.False(Directory.Exists(home.CleanPurchases));
+        var alert = Assert.Single(Directory.GetFiles(Path.Combine(home.Root, "alerts")));
+        var message = JsonNode.Parse((string)JsonNode.Parse(await File.ReadAllTextAsync(alert))!["message"]!)!;
+        Assert.Equal("GetJobRun", (string?)message["state"]);
+        Assert.Equal("GlueJobFailed", (string?)message["error"]);
+        Assert.Equal("raw/2026/11/25/bad.csv", (string?)message["key"]);
+        Assert.StartsWith("https://local.console.aws.amazon.com/states/home?region=local#/v2/executions/details/arn:aws:states:local:", (string?)message["console"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,9 +52,12 @@ public sealed class RunTests : IDisposable
         var run = Assert.Single(JsonNode.Parse(result.Output)!.AsArray())!;
         Assert.Equal("SUCCEEDED", (string?)run["status"]);
         Assert.Equal("raw/2026/11/25/purchases.csv", (string?)run["key"]);
-        Assert.Equal(1, (int?)run["manifest"]!["rows_clean"]);
-        Assert.Equal(1, (int?)run["manifest"]!["rejected_by_reason"]![RejectReason.DiscountExceedsPrice]);
-        Assert.All(run["validation"]!.AsArray(), rule => Assert.True((bool?)rule!["passed"]));
+        var manifest = run["output"]!["job"]!["manifest"]!;
+        Assert.Equal(1, (int?)manifest["rows_clean"]);
+        Assert.Equal(1, (int?)manifest["rejected_by_reason"]![RejectReason.DiscountExceedsPrice]);
+        Assert.Equal(5, run["output"]!["validation"]!["rules"]!.AsArray().Count);
+        Assert.All(run["output"]!["validation"]!["rules"]!.AsArray(), rule => Assert.Equal(0, (long?)rule!["offending"]));
+        Assert.Equal("COMPLETED", (string?)run["output"]!["refresh"]!["state"]);
     }
 
     [Fact]

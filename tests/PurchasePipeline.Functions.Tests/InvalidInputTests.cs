@@ -43,7 +43,7 @@ public class InvalidInputTests
         var error = await InvokeExpectingErrorAsync("GetValidationResult", "Invalid/GetValidationResult.query-without-id");
 
         Assert.Equal("$.queries[1].queryId", error.Field);
-        Assert.Equal("InvalidTaskInput", error.ErrorName);
+        Assert.Equal("InvalidTaskInputException", error.ErrorName);
     }
 
     [Theory]

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using PurchasePipeline.Cli.Pipeline;
+using PurchasePipeline.Cli.Control;
 using PurchasePipeline.Generator;
 using PurchasePipeline.Local.Lake;
 using Spectre.Console;
@@ -7,8 +7,8 @@ using Spectre.Console;
 namespace PurchasePipeline.Cli.Commands;
 
 /// <summary>
-/// <c>demo</c>: generates purchase files, drops them into landing/raw/ one by one, runs the pipeline for
-/// each, and ends with a summary table and the dashboard's path.
+/// <c>demo</c>: generates purchase files, drops them into landing/raw/ one by one, runs one execution of
+/// the state machine for each, and ends with a summary table and the dashboard's path.
 /// </summary>
 internal static class DemoCommand
 {
@@ -49,7 +49,7 @@ internal static class DemoCommand
             var runs = await RunAllAsync(context, home, generated, generation, cancellationToken).ConfigureAwait(false);
 
             RunSummary.WriteTable(context.Console, runs);
-            var clean = runs.Where(r => r.Manifest is not null).Sum(r => r.Manifest!.RowsClean);
+            var clean = runs.Sum(r => r.Manifest?.RowsClean ?? 0);
             context.Console.MarkupLineInterpolated(
                 $"Clean rows added: [bold]{clean}[/]; the generator wrote {generation.ValidUnique} valid, unique rows (fewer are added when this home already holds some of them)");
             context.Console.MarkupLineInterpolated($"Dashboard: [link]{home.Dashboard}[/]");
@@ -58,17 +58,16 @@ internal static class DemoCommand
         return command;
     }
 
-    private static async Task<List<PipelineRun>> RunAllAsync(CliContext context, LocalHome home, string generated, GenerationResult generation, CancellationToken cancellationToken)
+    private static async Task<List<ExecutionOutcome>> RunAllAsync(CliContext context, LocalHome home, string generated, GenerationResult generation, CancellationToken cancellationToken)
     {
-        var pipeline = new LocalPipeline(home, context.Time);
-        var runs = new List<PipelineRun>();
+        var host = new PipelineHost(home, context.Time, waitScale: 0, show: context.Console.Profile.Out.Writer.WriteLine);
+        var runs = new List<ExecutionOutcome>();
         foreach (var batch in generation.Batches)
         {
-            var run = await context.Console.Status().StartAsync($"{batch.Key}: landing", async status =>
+            var run = await context.Console.Status().StartAsync($"{batch.Key}: running the state machine", async _ =>
             {
                 var key = Landing.Land(home, Path.Combine(generated, batch.Key), context.Time.GetUtcNow());
-                var progress = new Progress<string>(stage => status.Status($"{Markup.Escape(key)}: {Markup.Escape(stage)}"));
-                return await pipeline.RunAsync(key, progress, cancellationToken).ConfigureAwait(false);
+                return await host.RunForObjectAsync(key, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
             runs.Add(run);
             RunSummary.WriteLine(context.Console, runs.Count, generation.Batches.Count, run);

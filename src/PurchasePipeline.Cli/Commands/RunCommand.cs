@@ -1,5 +1,5 @@
 using System.CommandLine;
-using PurchasePipeline.Cli.Pipeline;
+using PurchasePipeline.Cli.Control;
 
 namespace PurchasePipeline.Cli.Commands;
 
@@ -10,7 +10,7 @@ internal static class RunCommand
     {
         var files = new Argument<string[]>("FILE") { Description = "Purchase files (CSV or JSON lines) to land and process", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print the outcome as JSON" };
-        var command = new Command("run", "Land files and run the pipeline once for each") { files, json };
+        var command = new Command("run", "Land files and run one execution of the state machine for each") { files, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var paths = parse.GetValue(files)!;
@@ -22,13 +22,13 @@ internal static class RunCommand
             }
 
             var home = CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home));
-            var pipeline = new LocalPipeline(home, context.Time);
-            var runs = new List<PipelineRun>();
+            var host = new PipelineHost(home, context.Time, waitScale: 0, show: context.Console.Profile.Out.Writer.WriteLine);
+            var runs = new List<ExecutionOutcome>();
             var asJson = parse.GetValue(json);
             foreach (var path in paths)
             {
                 var key = Landing.Land(home, path, context.Time.GetUtcNow());
-                var run = await pipeline.RunAsync(key, progress: null, cancellationToken).ConfigureAwait(false);
+                var run = await host.RunForObjectAsync(key, cancellationToken).ConfigureAwait(false);
                 runs.Add(run);
                 if (!asJson)
                 {

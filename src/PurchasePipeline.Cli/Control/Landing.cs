@@ -1,7 +1,7 @@
 using System.Globalization;
 using PurchasePipeline.Local.Lake;
 
-namespace PurchasePipeline.Cli.Pipeline;
+namespace PurchasePipeline.Cli.Control;
 
 /// <summary>Puts files into landing/ the way an upload to the bucket would: whole, under a raw/yyyy/MM/dd/ key.</summary>
 internal static class Landing

@@ -11,7 +11,4 @@ public sealed class ConcurrentRunsExceededException : PipelineException
 
     /// <summary>The job that is busy.</summary>
     public string JobName { get; }
-
-    /// <inheritdoc />
-    public override string ErrorName => "ConcurrentRunsExceededException";
 }

@@ -7,7 +7,4 @@ public sealed class CrawlerRunningException : PipelineException
         : base($"crawler {crawlerName} is already running")
     {
     }
-
-    /// <inheritdoc />
-    public override string ErrorName => "CrawlerRunningException";
 }

@@ -7,7 +7,4 @@ public sealed class EntityNotFoundException : PipelineException
         : base(message)
     {
     }
-
-    /// <inheritdoc />
-    public override string ErrorName => "EntityNotFoundException";
 }

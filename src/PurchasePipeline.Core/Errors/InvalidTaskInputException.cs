@@ -21,8 +21,6 @@ public sealed class InvalidTaskInputException : PipelineException
     /// <summary>The JSON path of the offending field (e.g. <c>$.crawlerName</c>, <c>$.queries[1].queryId</c>), or <c>$</c> for the whole input.</summary>
     public string Field { get; }
 
-    /// <inheritdoc />
-    public override string ErrorName => "InvalidTaskInput";
 
     /// <summary>The error for a required field that is absent, null or empty.</summary>
     public static InvalidTaskInputException Missing(string field) => new(field, "required field is missing or empty");

@@ -2,7 +2,7 @@ namespace PurchasePipeline.Core.Errors;
 
 /// <summary>
 /// Base of the pipeline's typed errors. <see cref="ErrorName"/> is the name a state machine's Retry and
-/// Catch match on (the error a Lambda task reports), so each failure is named once, here.
+/// Catch match on (the error a Lambda task reports): the class name, so each failure is named once.
 /// </summary>
 public abstract class PipelineException : Exception
 {
@@ -16,6 +16,9 @@ public abstract class PipelineException : Exception
     {
     }
 
-    /// <summary>The error name a state machine sees.</summary>
-    public abstract string ErrorName { get; }
+    /// <summary>
+    /// The error name a state machine sees: the exception's type name, because that is what the Lambda
+    /// runtime reports for an unhandled exception, and the local task invoker reports the same.
+    /// </summary>
+    public string ErrorName => GetType().Name;
 }

@@ -18,7 +18,4 @@ public sealed class RawFileException : PipelineException
 
     /// <summary>Why the file cannot be read.</summary>
     public string Reason { get; }
-
-    /// <inheritdoc />
-    public override string ErrorName => "RawFileUnreadable";
 }

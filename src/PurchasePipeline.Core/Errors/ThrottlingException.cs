@@ -7,7 +7,4 @@ public sealed class ThrottlingException : PipelineException
         : base(message)
     {
     }
-
-    /// <inheritdoc />
-    public override string ErrorName => "ThrottlingException";
 }

@@ -44,7 +44,7 @@ public class StartCrawlerTaskTests
         var error = await Assert.ThrowsAsync<InvalidTaskInputException>(() => CreateSut().RunAsync(new StartCrawlerRequest(name), CancellationToken.None));
 
         Assert.Equal("$.crawlerName", error.Field);
-        Assert.Equal("InvalidTaskInput", error.ErrorName);
+        Assert.Equal("InvalidTaskInputException", error.ErrorName);
         Assert.Empty(crawler.Started);
     }
 

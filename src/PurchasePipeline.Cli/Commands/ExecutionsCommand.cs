@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PurchasePipeline.Local.Executions;
+using Spectre.Console;
+
+namespace PurchasePipeline.Cli.Commands;
+
+/// <summary><c>executions list|show</c>: local executions, like the Step Functions console shows them.</summary>
+internal static class ExecutionsCommand
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    private static readonly string[] Headers = ["Name", "Status", "Started (UTC)", "Duration", "Transitions", "Error"];
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("executions", "List and inspect local executions");
+        command.Subcommands.Add(List(context));
+        command.Subcommands.Add(Show(context));
+        return command;
+    }
+
+    private static Command List(CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "Print as JSON" };
+        var command = new Command("list", "Executions, newest first") { json };
+        command.SetAction(parse =>
+        {
+            var store = new ExecutionStore(CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home)));
+            var executions = store.List();
+            if (parse.GetValue(json))
+            {
+                context.Console.Profile.Out.Writer.WriteLine(new JsonArray([.. executions.Select(e => (JsonNode)Summary(e))]).ToJsonString(Indented));
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().RoundedBorder();
+            foreach (var header in Headers)
+            {
+                table.AddColumn(new TableColumn(header).NoWrap());
+            }
+
+            foreach (var e in executions)
+            {
+                table.AddRow(
+                    Markup.Escape(e.Name),
+                    StatusMarkup(e.Status),
+                    e.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                    e.Duration is { } d ? d.TotalSeconds.ToString("0.00s", CultureInfo.InvariantCulture) : "-",
+                    e.StateTransitions.ToString(CultureInfo.InvariantCulture),
+                    Markup.Escape(e.Error ?? string.Empty));
+            }
+
+            context.Console.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Show(CliContext context)
+    {
+        var id = new Argument<string>("ID") { Description = "Execution name or ARN (a unique prefix is enough)" };
+        var json = new Option<bool>("--json") { Description = "Print as JSON" };
+        var command = new Command("show", "One execution: status, states visited, error, cause, manifest") { id, json };
+        command.SetAction(parse =>
+        {
+            var store = new ExecutionStore(CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home)));
+            var execution = store.Find(parse.GetValue(id)!);
+            if (execution is null)
+            {
+                context.Error.WriteLine($"{parse.GetValue(id)}: no such execution (see `executions list`)");
+                return ExitCodes.BadInput;
+            }
+
+            var events = store.Events(execution.ExecutionId);
+            var detail = Summary(execution);
+            detail["input"] = Parse(execution.Input);
+            detail["output"] = Parse(execution.Output);
+            detail["manifest"] = Parse(execution.Output)?["job"]?["manifest"]?.DeepClone();
+            detail["states"] = new JsonArray([.. events.Where(e => e.Type == "StateEntered").Select(e => (JsonNode)JsonValue.Create(e.StateName)!)]);
+            detail["events"] = new JsonArray([.. events.Select(e => (JsonNode)new JsonObject
+            {
+                ["sequence"] = e.Sequence,
+                ["type"] = e.Type,
+                ["timestamp"] = e.Timestamp,
+                ["state"] = e.StateName,
+                ["payload"] = Parse(e.Payload),
+                ["error"] = e.Error,
+                ["cause"] = e.Cause,
+            })]);
+            if (parse.GetValue(json))
+            {
+                context.Console.Profile.Out.Writer.WriteLine(detail.ToJsonString(Indented));
+                return ExitCodes.Ok;
+            }
+
+            var grid = new Grid().AddColumn().AddColumn();
+            grid.AddRow("Execution", Markup.Escape(execution.ExecutionId));
+            grid.AddRow("Status", StatusMarkup(execution.Status));
+            grid.AddRow("Started", execution.StartedAt.ToString("u", CultureInfo.InvariantCulture));
+            grid.AddRow("Transitions", execution.StateTransitions.ToString(CultureInfo.InvariantCulture));
+            grid.AddRow("States", Markup.Escape(string.Join(" → ", detail["states"]!.AsArray().Select(s => (string?)s))));
+            if (execution.Error is not null)
+            {
+                grid.AddRow("Error", "[red]" + Markup.Escape(execution.Error) + "[/]");
+                grid.AddRow("Cause", Markup.Escape(execution.Cause ?? string.Empty));
+            }
+
+            if (detail["manifest"] is JsonNode manifest)
+            {
+                grid.AddRow("Manifest", Markup.Escape($"rows_in {manifest["rows_in"]}, clean {manifest["rows_clean"]}, rejected {manifest["rows_rejected"]}, deduplicated {manifest["rows_deduplicated"]}"));
+            }
+
+            context.Console.Write(grid);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static JsonObject Summary(ExecutionRecord e) => new()
+    {
+        ["executionArn"] = e.ExecutionId,
+        ["name"] = e.Name,
+        ["stateMachine"] = e.StateMachine,
+        ["status"] = e.Status,
+        ["startDate"] = e.StartedAt,
+        ["stopDate"] = e.StoppedAt,
+        ["stateTransitions"] = e.StateTransitions,
+        ["error"] = e.Error,
+        ["cause"] = e.Cause,
+    };
+
+    private static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);
+
+    private static string StatusMarkup(string status) => status switch
+    {
+        "SUCCEEDED" => "[green]SUCCEEDED[/]",
+        "RUNNING" => "[blue]RUNNING[/]",
+        _ => $"[red]{status}[/]",
+    };
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using PurchasePipeline.Cli.Control;
+
+namespace PurchasePipeline.Cli.Commands;
+
+/// <summary><c>watch</c>: the local EventBridge rule: one execution for every object that appears in landing/raw/.</summary>
+internal static class WatchCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var interval = new Option<string>("--interval") { Description = "How often to look for new objects (e.g. 1s)", DefaultValueFactory = _ => "1s" };
+        var command = new Command("watch", "Start an execution for every new object in landing/raw/ until Ctrl+C") { interval };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!Durations.TryParse(parse.GetValue(interval)!, out var period))
+            {
+                await context.Error.WriteLineAsync($"--interval: '{parse.GetValue(interval)}' is not a duration (use 1s, 5s)").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            var home = CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home));
+            var host = new PipelineHost(home, context.Time, waitScale: 0, show: context.Console.Profile.Out.Writer.WriteLine);
+            context.Console.Profile.Out.Writer.WriteLine($"watching {home.Raw} (Ctrl+C to stop)");
+            var count = 0;
+            await host.Trigger.WatchAsync(
+                async (created, ct) =>
+                {
+                    var outcome = await host.StartExecutionAsync(created, name: null, ct).ConfigureAwait(false);
+                    RunSummary.WriteLine(context.Console, ++count, count, outcome);
+                },
+                period,
+                cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

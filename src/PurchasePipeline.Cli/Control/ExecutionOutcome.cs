@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using PurchasePipeline.Core.Runs;
+using PurchasePipeline.Local.Executions;
+using PurchasePipeline.States;
+
+namespace PurchasePipeline.Cli.Control;
+
+/// <summary>A finished local execution: its record, the engine's result, and what the pipeline's output says.</summary>
+internal sealed record ExecutionOutcome(ExecutionRecord Record, ExecutionResult Result, JsonNode? Alert)
+{
+    public bool Succeeded => Result.Status == ExecutionStatus.Succeeded;
+
+    /// <summary>The object key the execution ran for.</summary>
+    public string Key => (string?)JsonNode.Parse(Record.Input)?["detail"]?["object"]?["key"] ?? "(no object)";
+
+    /// <summary>The job run's manifest, from the execution's output.</summary>
+    public RunManifest? Manifest => Result.Output?["job"]?["manifest"] is JsonObject manifest ? RunManifestJson.Deserialize(manifest.ToJsonString()) : null;
+
+    /// <summary>The failed state, as the alert names it.</summary>
+    public string? FailedState => (string?)Alert?["state"];
+
+    /// <summary>The cause in one line: a Lambda-shaped JSON cause is reduced to its errorMessage.</summary>
+    public string? CauseLine
+    {
+        get
+        {
+            var cause = Result.Cause;
+            if (cause is not null && cause.StartsWith('{'))
+            {
+                try
+                {
+                    return (string?)JsonNode.Parse(cause)?["errorMessage"] ?? cause;
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    return cause;
+                }
+            }
+
+            return cause?.ReplaceLineEndings(" ");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using PurchasePipeline.Core.Trigger;
+using PurchasePipeline.Functions;
+using PurchasePipeline.Local.Adapters;
+using PurchasePipeline.Local.Executions;
+using PurchasePipeline.Local.Lake;
+using PurchasePipeline.Local.Trigger;
+using PurchasePipeline.States;
+
+namespace PurchasePipeline.Cli.Control;
+
+/// <summary>
+/// The local control plane, wired: the one definition with local values substituted, the task
+/// functions on the local adapters, the embedded engine, the executions database and the trigger.
+/// </summary>
+internal sealed class PipelineHost
+{
+    private readonly TimeProvider time;
+    private readonly ExecutionEngine engine;
+    private readonly ExecutionStore store;
+
+    public PipelineHost(LocalHome home, TimeProvider time, double waitScale, Action<string>? show)
+    {
+        Home = home;
+        this.time = time;
+        Substitutions = LocalSettings.Substitutions(FunctionCatalog.All.Select(f => f.Name));
+        var ports = new TaskPorts
+        {
+            Crawler = new LocalCrawlerService(home),
+            EtlJob = new LocalEtlJobService(home, time),
+            RunManifests = new LocalRunManifestStore(home),
+            Query = new LocalQueryService(home),
+            ValidationRules = new ValidationRuleFiles(),
+            Dataset = new LocalDatasetService(home, time),
+        };
+        var functions = FunctionCatalog.All.ToDictionary(
+            f => LocalSettings.FunctionArn(f.Name),
+            f => (Func<Stream, CancellationToken, Task<Stream>>)f.Create(ports).InvokeAsync,
+            StringComparer.Ordinal);
+        Alerts = new AlertSink(home, time, show);
+        Tasks = new LocalTaskInvoker(functions, Alerts);
+        engine = new ExecutionEngine(time, new EngineOptions { WaitScale = waitScale });
+        store = new ExecutionStore(home);
+        Trigger = new LandingWatcher(home, EventPattern.Parse(ReadShipped("event-pattern.json"), Substitutions), LocalSettings.BucketName, time);
+        Machine = StateMachine.Parse(LocalSettings.Substitute(ReadShipped("purchase-pipeline.asl.json"), Substitutions));
+    }
+
+    public LocalHome Home { get; }
+
+    public IReadOnlyDictionary<string, string> Substitutions { get; }
+
+    public StateMachine Machine { get; }
+
+    public ITaskInvoker Tasks { get; }
+
+    public AlertSink Alerts { get; }
+
+    public LandingWatcher Trigger { get; }
+
+    /// <summary>Starts an execution of the pipeline for the object under landing/ with this key, as its Object Created event would.</summary>
+    public Task<ExecutionOutcome> RunForObjectAsync(string key, CancellationToken cancellationToken)
+    {
+        var raw = LandingZone.Describe(Home, Home.PathOf(key));
+        Trigger.MarkEmitted(raw);
+        return StartExecutionAsync(Trigger.EventFor(raw), name: null, cancellationToken);
+    }
+
+    /// <summary>Runs one execution with this input to its end and records it.</summary>
+    public async Task<ExecutionOutcome> StartExecutionAsync(JsonNode input, string? name, CancellationToken cancellationToken)
+    {
+        name ??= time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'-", System.Globalization.CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..8];
+        var info = new ExecutionInfo(LocalSettings.ExecutionArn(name), name, LocalSettings.StateMachineArn, LocalSettings.StateMachineName);
+        JsonNode? alert = null;
+        var tasks = new AlertCapture(Tasks, a => alert = a);
+        ExecutionResult result;
+        using (var recorder = store.Start(info.Id, name, LocalSettings.StateMachineName, input.ToJsonString(), time.GetUtcNow()))
+        {
+            result = await engine.RunAsync(Machine, input, tasks, info, recorder, cancellationToken).ConfigureAwait(false);
+            recorder.Complete(result, time.GetUtcNow());
+        }
+
+        return new ExecutionOutcome(store.Find(info.Id)!, result, alert);
+    }
+
+    /// <summary>Reads a file of statemachine/ shipped next to the binary.</summary>
+    public static string ReadShipped(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "statemachine", file));
+
+    /// <summary>Keeps the alert message of an execution for its summary line.</summary>
+    private sealed class AlertCapture(ITaskInvoker inner, Action<JsonNode?> capture) : ITaskInvoker
+    {
+        public ValueTask<JsonNode?> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
+        {
+            if (invocation.Resource == LocalTaskInvoker.SnsPublish && (string?)invocation.Parameters?["Message"] is { } message)
+            {
+                capture(JsonNode.Parse(message));
+            }
+
+            return inner.InvokeAsync(invocation, cancellationToken);
+        }
+    }
+}
