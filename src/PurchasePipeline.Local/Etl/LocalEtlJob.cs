@@ -106,15 +106,20 @@ public sealed class LocalEtlJob
     {
         connection.Execute("CREATE TEMP TABLE raw_purchases AS " + RawSources.Select(pending, runId));
         connection.Execute("CREATE TEMP VIEW users AS " + LakeSources.Users(home));
-        ExistingPurchases.Define(connection, home);
     }
 
-    private static void RunTransform(DuckDBConnection connection, IProgress<string>? progress)
+    private void RunTransform(DuckDBConnection connection, IProgress<string>? progress)
     {
         foreach (var script in SqlFolder.Transform)
         {
             var kind = Materialized.Contains(script.Name) ? "TABLE" : "VIEW";
             connection.Execute($"CREATE OR REPLACE TEMP {kind} {script.Name} AS\n{script.Text}");
+            if (script.Name == ExistingPurchases.DatesFrom)
+            {
+                // Only now are the batch's purchase dates known: existing_purchases reads just their partitions.
+                ExistingPurchases.Define(connection, home);
+            }
+
             progress?.Report("ran " + script.Name);
         }
     }

@@ -10,9 +10,20 @@ internal static class LakeSources
     public static bool HasParquet(string folder) =>
         Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Any();
 
+    /// <summary>How the lake's Parquet is read: partition columns from key=value directories, files' columns unioned by name.</summary>
+    private const string ParquetOptions = "hive_partitioning = true, union_by_name = true";
+
     /// <summary>All Parquet of a hive-partitioned folder (one level of key=value directories).</summary>
     public static string Parquet(string folder) =>
-        $"SELECT * FROM read_parquet({PathLiteral(Path.Combine(folder, "*", "*.parquet"))}, hive_partitioning = true, union_by_name = true)";
+        $"SELECT * FROM read_parquet({PathLiteral(Path.Combine(folder, "*", "*.parquet"))}, {ParquetOptions})";
+
+    /// <summary>
+    /// The Parquet of some partitions (key=value directories) of a hive-partitioned folder. Only those
+    /// files are opened: a filter on the partition column over <see cref="Parquet(string)"/> still reads
+    /// every file's schema, for union_by_name.
+    /// </summary>
+    public static string Parquet(IReadOnlyList<string> partitions) =>
+        $"SELECT * FROM read_parquet([{string.Join(", ", partitions.Select(p => PathLiteral(Path.Combine(p, "*.parquet"))))}], {ParquetOptions})";
 
     /// <summary>The user dimension as text, or an empty table with its columns when there is none.</summary>
     public static string Users(LocalHome home)

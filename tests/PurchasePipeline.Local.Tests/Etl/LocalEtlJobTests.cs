@@ -121,5 +121,19 @@ public sealed class LocalEtlJobTests : IDisposable
         Assert.Equal(1, m.RejectedByReason[RejectReason.InvalidCostPrice]);
     }
 
+    [Fact]
+    public void Run_CleanTableHoldsOtherDates_ReadsOnlyTheBatchsPartitions()
+    {
+        // Regression: existing_purchases read every partition of the clean table, so a run's cost grew with its history.
+        var otherDate = Path.Combine(home.CleanPurchases, "purchase_date=2020-01-01");
+        Directory.CreateDirectory(otherDate);
+        File.WriteAllText(Path.Combine(otherDate, "part-0.parquet"), "not Parquet: reading this partition fails the run");
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1), Some.Row(2)]));
+
+        var manifest = CreateSut().Run();
+
+        Assert.Equal(2, manifest.RowsClean);
+    }
+
     private LocalEtlJob CreateSut() => new(home, TimeProvider.System);
 }
