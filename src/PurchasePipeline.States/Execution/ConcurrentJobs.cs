@@ -37,7 +37,13 @@ internal static class ConcurrentJobs
                 {
                     outputs[index] = await job(index, stop.Token).ConfigureAwait(false);
                 }
-                catch (StatesError error) when (!stop.IsCancellationRequested)
+                catch (StatesError) when (stop.IsCancellationRequested)
+                {
+                    // A job that fails while being stopped (an invoker reporting its cancellation as a task
+                    // error) is stopped, not failed: the failure that stopped it is the one that counts.
+                    return;
+                }
+                catch (StatesError error)
                 {
                     errors[index] = error;
                     if (stopAfter(Interlocked.Increment(ref failures)) && Interlocked.CompareExchange(ref stoppedBy, error, null) is null)

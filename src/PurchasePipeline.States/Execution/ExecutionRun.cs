@@ -37,7 +37,11 @@ internal sealed class ExecutionRun
 
     public DateTimeOffset StartedAt { get; }
 
-    /// <summary>State transitions so far: one per state entered and one per retry.</summary>
+    /// <summary>
+    /// State transitions so far, as https://aws.amazon.com/step-functions/pricing/ counts them ("each time a
+    /// step of your workflow is executed ... including retries"): one per state entered, including the
+    /// states of Parallel branches and Map iterations, and one per retry.
+    /// </summary>
     public int Transitions => Volatile.Read(ref transitions);
 
     public void CountTransition() => Interlocked.Increment(ref transitions);

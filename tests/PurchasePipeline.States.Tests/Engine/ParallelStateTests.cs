@@ -54,6 +54,34 @@ public sealed class ParallelStateTests
     }
 
     [Fact]
+    public async Task RunAsync_StoppedBranchReportsATaskError_TheFirstFailureStillCounts()
+    {
+        // Regression: an invoker that reports its cancellation as a task error must not replace the error that stopped it.
+        var tasks = new ScriptedTaskInvoker()
+            .Add("Add", async (_, cancellationToken) =>
+            {
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+
+                throw new TaskFailedException("Cancelled", "stopped by the engine");
+            })
+            .Add("Subtract", async (_, _) =>
+            {
+                await Task.Yield();
+                throw new TaskFailedException("MathError", null);
+            });
+
+        var outcome = await Harness.RunAsync(FunWithMath, "[ 3, 2 ]", tasks).WaitAsync(TimeSpan.FromSeconds(10));
+
+        outcome.AssertFailed("MathError");
+    }
+
+    [Fact]
     public async Task RunAsync_BranchEndsInFailState_IsCaughtByTheParallelCatch()
     {
         var definition = """
