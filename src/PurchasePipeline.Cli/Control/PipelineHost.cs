@@ -58,11 +58,18 @@ internal sealed class PipelineHost
     public LandingWatcher Trigger { get; }
 
     /// <summary>Starts an execution of the pipeline for the object under landing/ with this key, as its Object Created event would.</summary>
+    /// <exception cref="ArgumentException">The rule's pattern does not match the object's event (it is not under raw/).</exception>
     public Task<ExecutionOutcome> RunForObjectAsync(string key, CancellationToken cancellationToken)
     {
         var raw = LandingZone.Describe(Home, Home.PathOf(key));
+        var created = Trigger.EventFor(raw);
+        if (!Trigger.Matches(created))
+        {
+            throw new ArgumentException($"{key}: the rule's event pattern does not match this object (raw purchase objects live under raw/)", nameof(key));
+        }
+
         Trigger.MarkEmitted(raw);
-        return StartExecutionAsync(Trigger.EventFor(raw), name: null, cancellationToken);
+        return StartExecutionAsync(created, name: null, cancellationToken);
     }
 
     /// <summary>Runs one execution with this input to its end and records it.</summary>

@@ -22,6 +22,9 @@ public sealed class LandingWatcher(LocalHome home, EventPattern pattern, string 
     /// <summary>The event for one object, whether or not the pattern matches it.</summary>
     public JsonObject EventFor(RawObject raw) => ObjectCreatedEvent.Create(bucket, raw.Key, raw.Size, raw.ETag, time.GetUtcNow());
 
+    /// <summary>Whether the rule's pattern matches an event (only matching events start executions).</summary>
+    public bool Matches(JsonObject created) => pattern.Matches(created);
+
     /// <summary>Records an object as announced (run, demo and rerun start their executions directly).</summary>
     public void MarkEmitted(RawObject raw)
     {
@@ -52,7 +55,7 @@ public sealed class LandingWatcher(LocalHome home, EventPattern pattern, string 
             pendingEtags.Remove(raw.Key);
             emitted[raw.Key] = raw.ETag;
             var created = EventFor(raw);
-            if (pattern.Matches(created))
+            if (Matches(created))
             {
                 events.Add(created);
             }
