@@ -23,7 +23,9 @@ internal static class CliApp
         };
         root.Options.Add(GlobalOptions.Home);
 
-        var parse = root.Parse(args);
+        // No response files: `states run --input @FILE` names the input file itself (DESIGN.md, CLI contract),
+        // and System.CommandLine would otherwise expand @FILE into command-line tokens before parsing.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             await error.WriteLineAsync(parse.Errors[0].Message).ConfigureAwait(false);
