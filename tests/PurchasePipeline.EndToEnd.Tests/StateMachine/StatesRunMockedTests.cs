@@ -78,6 +78,15 @@ public sealed class StatesRunMockedTests : IDisposable
     }
 
     [Fact]
+    public async Task StatesRun_TaskErrorWithoutCause_FailsWithTheOriginalErrorAndAlerts()
+    {
+        var result = await StatesRunAsync("GetJobRunErrorWithoutCause");
+
+        AssertFailed(result, "States.TaskFailed", string.Empty);
+        AssertAlerted("GetJobRun", "States.TaskFailed", string.Empty, Fixtures.EventKey);
+    }
+
+    [Fact]
     public async Task StatesRun_GlueJobRunFailed_FailsWithGlueJobFailedAndTheRunsMessage()
     {
         var result = await StatesRunAsync("GlueJobFailed");

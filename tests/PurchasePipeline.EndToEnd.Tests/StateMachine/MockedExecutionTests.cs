@@ -1,0 +1,219 @@
+using System.Text.Json.Nodes;
+using PurchasePipeline.EndToEnd.Tests.Support;
+using PurchasePipeline.States;
+
+namespace PurchasePipeline.EndToEnd.Tests.Asl;
+
+/// <summary>
+/// The real definition on the engine API with the mock config's test cases: the states it visits, the
+/// transitions it costs, the delays it asks for (at full wait scale, on an instant clock) and how often it calls each task.
+/// </summary>
+public sealed class MockedExecutionTests
+{
+    /// <summary>DESIGN.md: "Keep state transitions per run small (cost)".</summary>
+    private const int TransitionBudget = 25;
+
+    private static readonly string[] HappyPathStates =
+    [
+        "CheckInput", "Initialize",
+        "StartCrawler", "WaitForCrawler", "GetCrawlerState", "IsCrawlerReady",
+        "StartEtlJob", "WaitForJob", "GetJobRun", "IsJobDone",
+        "StartValidation", "WaitForValidation", "GetValidationResult", "IsDataValid",
+        "RefreshDataset", "WaitForRefresh", "GetRefreshStatus", "IsRefreshDone",
+        "PipelineSucceeded",
+    ];
+
+    /// <summary>Each Task state's retrier for Lambda.ServiceException allows 6 retries.</summary>
+    private const int LambdaMaxAttempts = 6;
+
+    public static TheoryData<string> TaskStates =>
+        ["StartCrawler", "GetCrawlerState", "StartEtlJob", "GetJobRun", "StartValidation", "GetValidationResult", "RefreshDataset", "GetRefreshStatus"];
+
+    [Fact]
+    public async Task RunAsync_HappyPath_VisitsEveryStepOnceInNineteenTransitions()
+    {
+        var run = await MockedPipeline.RunAsync("HappyPath");
+
+        Assert.Equal(ExecutionStatus.Succeeded, run.Result.Status);
+        Assert.True(JsonNode.DeepEquals(Fixtures.Read(Fixtures.HappyPathOutput), run.Result.Output), run.Result.Output?.ToJsonString());
+        Assert.Equal(HappyPathStates, run.History.StatesEntered);
+        Assert.Equal(19, run.Result.StateTransitions);
+        Assert.InRange(run.Result.StateTransitions, 1, TransitionBudget);
+        Assert.All(run.Tasks.Invocations, i => Assert.Equal(0, i.Attempt));
+        Assert.Empty(run.Topic.Published);
+    }
+
+    [Fact]
+    public async Task RunAsync_HappyPath_PollsWithWaitStatesOfTheConfiguredSeconds()
+    {
+        var run = await MockedPipeline.RunAsync("HappyPath");
+
+        // CrawlerPollSeconds, JobPollSeconds, ValidationPollSeconds, RefreshPollSeconds of LocalSettings; nothing else waits.
+        Assert.Equal([5.0, 10.0, 3.0, 5.0], run.Clock.DelaySeconds);
+    }
+
+    [Fact]
+    public async Task RunAsync_HappyPath_PassesEachTaskTheParametersOfTheReadme()
+    {
+        var run = await MockedPipeline.RunAsync("HappyPath");
+
+        var byState = run.Tasks.Invocations.ToDictionary(i => i.StateName, i => i.Parameters!);
+        Assert.Equal("purchase-pipeline-raw", (string?)byState["StartCrawler"]["crawlerName"]);
+        Assert.Equal(1L, (long?)byState["GetCrawlerState"]["poll"]);
+        Assert.Equal("clean_purchases", (string?)byState["StartEtlJob"]["jobName"]);
+        Assert.Equal(Fixtures.EventKey, (string?)byState["StartEtlJob"]["object"]!["key"]);
+        Assert.True(JsonNode.DeepEquals(Fixtures.Read(Fixtures.ObjectCreatedEvent), byState["StartEtlJob"]["executionInput"]));
+        Assert.Equal("jr_20261125T120000_0a1b2c3d", (string?)byState["GetJobRun"]["jobRunId"]);
+        Assert.Equal(5, byState["GetValidationResult"]["queries"]!.AsArray().Count);
+        Assert.Equal("local-dashboard", (string?)byState["RefreshDataset"]["datasetId"]);
+        Assert.Equal("pp-jr_20261125T120000_0a1b2c3d", (string?)byState["GetRefreshStatus"]["ingestionId"]);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoDatasetConfigured_SkipsTheRefreshInFifteenTransitions()
+    {
+        var run = await MockedPipeline.RunAsync("NoDatasetConfigured", overrides: new Dictionary<string, string> { ["QuickSightDatasetId"] = string.Empty });
+
+        Assert.Equal(ExecutionStatus.Succeeded, run.Result.Status);
+        Assert.Equal(HappyPathStates.Where(s => s is not ("RefreshDataset" or "WaitForRefresh" or "GetRefreshStatus" or "IsRefreshDone")), run.History.StatesEntered);
+        Assert.Equal(15, run.Result.StateTransitions);
+        Assert.Null(run.Result.Output!["refresh"]);
+        Assert.Equal(0, run.Tasks.CountOf("RefreshDataset"));
+    }
+
+    [Fact]
+    public async Task RunAsync_CrawlerAlreadyRunning_JoinsAndPollsUntilReady()
+    {
+        var run = await MockedPipeline.RunAsync("CrawlerAlreadyRunning");
+
+        Assert.Equal(ExecutionStatus.Succeeded, run.Result.Status);
+        Assert.Equal(
+            ["StartCrawler", "WaitForCrawler", "GetCrawlerState", "IsCrawlerReady", "WaitForCrawler", "GetCrawlerState", "IsCrawlerReady", "StartEtlJob"],
+            run.History.StatesEntered.Skip(2).Take(8));
+        Assert.Equal([1L, 2L], run.Tasks.Invocations.Where(i => i.StateName == "GetCrawlerState").Select(i => (long)i.Parameters!["poll"]!));
+        Assert.Equal(22, run.Result.StateTransitions);
+    }
+
+    [Fact]
+    public async Task RunAsync_JobConcurrentRunsExceededTwice_RetriesWithJitteredBackoffWithinTheCaps()
+    {
+        var run = await MockedPipeline.RunAsync("JobConcurrentRunsExceeded");
+
+        Assert.Equal(ExecutionStatus.Succeeded, run.Result.Status);
+        Assert.Equal([0, 1, 2], run.Tasks.Invocations.Where(i => i.StateName == "StartEtlJob").Select(i => i.Attempt));
+        var delays = run.Clock.DelaySeconds;
+        Assert.Equal(6, delays.Count);
+        Assert.Equal(5.0, delays[0]);
+        // FULL jitter: a random delay in [0, IntervalSeconds × BackoffRate^retry] = [0, 30] then [0, 60].
+        Assert.InRange(delays[1], 0.0, 30.0);
+        Assert.InRange(delays[2], 0.0, 60.0);
+        Assert.Equal([10.0, 3.0, 5.0], delays.Skip(3));
+        Assert.Equal(19 + 2, run.Result.StateTransitions);
+    }
+
+    [Fact]
+    public async Task RunAsync_JobConcurrentRunsExceededSixTimes_DelaysNeverPassMaxDelaySecondsAndAreJittered()
+    {
+        // Uncapped, the sixth retry would wait up to 30 × 2^5 = 960 s; MaxDelaySeconds holds every retry to 300 s.
+        double[] caps = [30, 60, 120, 240, 300, 300];
+        var firstDelays = new List<double>();
+        for (var i = 0; i < 20; i++)
+        {
+            var run = await MockedPipeline.RunAsync("JobConcurrentRunsExceededSixTimes");
+
+            Assert.Equal(ExecutionStatus.Succeeded, run.Result.Status);
+            Assert.Equal(7, run.Tasks.CountOf("StartEtlJob"));
+            var retries = run.Clock.DelaySeconds.Skip(1).Take(6).ToList();
+            Assert.All(retries.Zip(caps), pair => Assert.InRange(pair.First, 0.0, pair.Second));
+            firstDelays.Add(retries[0]);
+        }
+
+        Assert.True(firstDelays.Distinct().Count() > 1, "FULL jitter spreads the delays: " + string.Join(", ", firstDelays));
+    }
+
+    [Fact]
+    public async Task RunAsync_CrawlerRunningAtEveryPoll_FailsWithCrawlerTimeoutAfterMaxPolls()
+    {
+        var run = await MockedPipeline.RunAsync("CrawlerPollLimit", overrides: new Dictionary<string, string> { ["MaxPolls"] = "3" });
+
+        Assert.Equal(ExecutionStatus.Failed, run.Result.Status);
+        Assert.Equal("CrawlerTimeout", run.Result.Error);
+        Assert.Equal("crawler purchase-pipeline-raw still RUNNING after 3 polls", run.Result.Cause);
+        Assert.Equal([1L, 2L, 3L], run.Tasks.Invocations.Where(i => i.StateName == "GetCrawlerState").Select(i => (long)i.Parameters!["poll"]!));
+        Assert.Equal(["CrawlerPollLimitReached", "BuildAlert", "NotifyFailure", "PipelineFailed"], run.History.StatesEntered.TakeLast(4));
+        Alerts.AssertNames(run.Topic.SingleMessage, "GetCrawlerState", "CrawlerTimeout", run.Result.Cause!, run.Info.Id, Fixtures.EventKey);
+    }
+
+    [Fact]
+    public async Task RunAsync_JobRunningAtEveryPoll_FailsWithGlueJobTimeoutAfterMaxPolls()
+    {
+        var run = await MockedPipeline.RunAsync("JobPollLimit", overrides: new Dictionary<string, string> { ["MaxPolls"] = "3" });
+
+        Assert.Equal(ExecutionStatus.Failed, run.Result.Status);
+        Assert.Equal("GlueJobTimeout", run.Result.Error);
+        Assert.Equal("job run jr_20261125T120000_0a1b2c3d still RUNNING after 3 polls", run.Result.Cause);
+        Assert.Equal(3, run.Tasks.CountOf("GetJobRun"));
+        Assert.Equal(0, run.Tasks.CountOf("StartValidation"));
+        Alerts.AssertNames(run.Topic.SingleMessage, "GetJobRun", "GlueJobTimeout", run.Result.Cause!, run.Info.Id, Fixtures.EventKey);
+    }
+
+    [Theory]
+    [MemberData(nameof(TaskStates))]
+    public async Task RunAsync_TaskThrowsServiceExceptionEveryTime_CalledOncePlusMaxAttemptsThenAlerts(string state)
+    {
+        var run = await MockedPipeline.RunAsync(state + "ServiceException");
+
+        Assert.Equal(ExecutionStatus.Failed, run.Result.Status);
+        Assert.Equal("Lambda.ServiceException", run.Result.Error);
+        Assert.Equal(1 + LambdaMaxAttempts, run.Tasks.CountOf(state));
+        Assert.Equal([state + "Failed", "CaughtErrorRecorded", "BuildAlert", "NotifyFailure", "PipelineFailed"], run.History.StatesEntered.TakeLast(5));
+        Alerts.AssertNames(run.Topic.SingleMessage, state, "Lambda.ServiceException", run.Result.Cause!, run.Info.Id, Fixtures.EventKey);
+    }
+
+    [Theory]
+    [MemberData(nameof(TaskStates))]
+    public async Task RunAsync_TaskThrowsAnErrorNoRetrierNames_CalledOnceThenAlerts(string state)
+    {
+        var run = await MockedPipeline.RunAsync(state + "EntityNotFound");
+
+        Assert.Equal("EntityNotFoundException", run.Result.Error);
+        Assert.Equal(1, run.Tasks.CountOf(state));
+        Alerts.AssertNames(run.Topic.SingleMessage, state, "EntityNotFoundException", run.Result.Cause!, run.Info.Id, Fixtures.EventKey);
+    }
+
+    [Fact]
+    public async Task RunAsync_TaskErrorWithoutCause_FailsWithTheOriginalErrorAndAlerts()
+    {
+        // Regression: the error output need not have a Cause; reading $.caught.Cause failed the run with
+        // States.ParameterPathFailure, and neither the alert nor the original error survived.
+        var run = await MockedPipeline.RunAsync("GetJobRunErrorWithoutCause");
+
+        Assert.Equal(ExecutionStatus.Failed, run.Result.Status);
+        Assert.Equal("States.TaskFailed", run.Result.Error);
+        Assert.Equal(string.Empty, run.Result.Cause);
+        Alerts.AssertNames(run.Topic.SingleMessage, "GetJobRun", "States.TaskFailed", string.Empty, run.Info.Id, Fixtures.EventKey);
+    }
+
+    [Fact]
+    public async Task RunAsync_InputWithoutObjectKey_GoesStraightToTheAlert()
+    {
+        var run = await MockedPipeline.RunAsync("InvalidInput", Fixtures.Read(Fixtures.EventWithoutKey));
+
+        Assert.Equal("InvalidExecutionInput", run.Result.Error);
+        Assert.Equal(["CheckInput", "InvalidInput", "BuildAlert", "NotifyFailure", "PipelineFailed"], run.History.StatesEntered);
+        Alerts.AssertNames(run.Topic.SingleMessage, "CheckInput", "InvalidExecutionInput", run.Result.Cause!, run.Info.Id, "unknown");
+    }
+
+    [Fact]
+    public async Task RunAsync_SnsPublishFailsEveryTime_RetriesThePublishThenFailsWithTheOriginalError()
+    {
+        var run = await MockedPipeline.RunAsync("SnsPublishFailing");
+
+        Assert.Equal(ExecutionStatus.Failed, run.Result.Status);
+        Assert.Equal("Lambda.ServiceException", run.Result.Error);
+        Assert.Equal("Lambda is unable to handle the request (Service: Lambda, Status Code: 500)", run.Result.Cause);
+        // NotifyFailure's retrier names SNS.InternalErrorException with MaxAttempts 4.
+        Assert.Equal(5, run.Tasks.CountOf("NotifyFailure"));
+        Assert.Equal("PipelineFailed", run.History.StatesEntered[^1]);
+    }
+}
