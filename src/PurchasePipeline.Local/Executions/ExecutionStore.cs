@@ -11,6 +11,12 @@ namespace PurchasePipeline.Local.Executions;
 /// </summary>
 public sealed class ExecutionStore(LocalHome home)
 {
+    /// <summary>
+    /// Start time, then insertion order (rowid): executions started within the clock's resolution (or on a
+    /// fixed clock) still list in the order they started, not by the random part of their ids.
+    /// </summary>
+    private const string NewestFirst = "started_at DESC, rowid DESC";
+
     /// <summary>The database file.</summary>
     public string FilePath => Path.Combine(home.Root, "executions.duckdb");
 
@@ -34,7 +40,7 @@ public sealed class ExecutionStore(LocalHome home)
         }
 
         using var connection = Open();
-        return connection.Query($"SELECT * FROM executions ORDER BY started_at DESC, execution_id DESC LIMIT {limit}", Read);
+        return connection.Query($"SELECT * FROM executions ORDER BY {NewestFirst} LIMIT {limit}", Read);
     }
 
     /// <summary>One execution by its id or name (or a unique prefix of either), or null.</summary>
@@ -47,7 +53,7 @@ public sealed class ExecutionStore(LocalHome home)
 
         using var connection = Open();
         var matches = connection.Query(
-            "SELECT * FROM executions WHERE execution_id = $1 OR name = $1 OR starts_with(name, $1) OR starts_with(execution_id, $1) ORDER BY started_at DESC",
+            $"SELECT * FROM executions WHERE execution_id = $1 OR name = $1 OR starts_with(name, $1) OR starts_with(execution_id, $1) ORDER BY {NewestFirst}",
             Read,
             idOrName);
         return matches.Count == 1 ? matches[0] : matches.FirstOrDefault(m => m.ExecutionId == idOrName || m.Name == idOrName);

@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using PurchasePipeline.Cli.Control;
+using PurchasePipeline.EndToEnd.Tests.Support;
+using PurchasePipeline.Local.Executions;
+using PurchasePipeline.Local.Lake;
+using PurchasePipeline.States;
+using PurchasePipeline.TestUtils;
+
+namespace PurchasePipeline.EndToEnd.Tests.Cli;
+
+/// <summary>`run` on the real local plane (no mocks), then `executions list|show` as the console would show the runs.</summary>
+public sealed class ExecutionsTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    private string Home => temp.Combine("home");
+
+    [Fact]
+    public async Task ExecutionsList_AfterRun_ShowsItSucceededWithinTheTransitionBudget()
+    {
+        var generated = await SomeFiles.GenerateAsync(temp.Combine("in"));
+
+        var run = await CliHarness.RunAsync("run", SomeFiles.PathOf(temp.Combine("in"), generated.Batches[0]), "--home", Home);
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var execution = Assert.Single(await Executions.ListAsync(Home))!;
+        Assert.Equal("SUCCEEDED", (string?)execution["status"]);
+        Assert.Equal("purchase-pipeline", (string?)execution["stateMachine"]);
+        Assert.StartsWith("arn:aws:states:local:000000000000:execution:purchase-pipeline:", (string?)execution["executionArn"], StringComparison.Ordinal);
+        Assert.Equal(19, (int?)execution["stateTransitions"]);
+        Assert.Null((string?)execution["error"]);
+    }
+
+    [Fact]
+    public async Task ExecutionsShow_Json_ListsStatesVisitedManifestInputAndOutput()
+    {
+        var generated = await SomeFiles.GenerateAsync(temp.Combine("in"));
+        await CliHarness.RunAsync("run", SomeFiles.PathOf(temp.Combine("in"), generated.Batches[0]), "--home", Home);
+        var name = (string)(await Executions.ListAsync(Home))[0]!["name"]!;
+
+        var shown = await Executions.ShowAsync(Home, name);
+
+        Assert.Equal("SUCCEEDED", (string?)shown["status"]);
+        Assert.Equal(
+            ["CheckInput", "Initialize", "StartCrawler", "WaitForCrawler", "GetCrawlerState", "IsCrawlerReady", "StartEtlJob", "WaitForJob", "GetJobRun", "IsJobDone",
+             "StartValidation", "WaitForValidation", "GetValidationResult", "IsDataValid", "RefreshDataset", "WaitForRefresh", "GetRefreshStatus", "IsRefreshDone", "PipelineSucceeded"],
+            shown["states"]!.AsArray().Select(s => (string?)s));
+        Assert.Equal("Object Created", (string?)shown["input"]!["detail-type"]);
+        Assert.Equal(generated.Batches[0].Key, (string?)shown["input"]!["detail"]!["object"]!["key"]);
+        Assert.Equal("COMPLETED", (string?)shown["output"]!["refresh"]!["state"]);
+        var manifest = shown["manifest"]!;
+        Assert.Equal(generated.Batches[0].Rows, (int?)manifest["rows_in"]);
+        Assert.Equal(generated.Batches[0].ValidUnique, (int?)manifest["rows_clean"]);
+        Assert.Equal(generated.Batches[0].Key, (string?)manifest["files"]![0]!["key"]);
+        Assert.Equal((string?)shown["output"]!["job"]!["jobRunId"], (string?)manifest["run_id"]);
+        Assert.Contains(shown["events"]!.AsArray(), e => (string?)e!["type"] == "ExecutionSucceeded");
+    }
+
+    [Fact]
+    public async Task ExecutionsShow_Table_NamesStatusTransitionsAndManifest()
+    {
+        var generated = await SomeFiles.GenerateAsync(temp.Combine("in"));
+        await CliHarness.RunAsync("run", SomeFiles.PathOf(temp.Combine("in"), generated.Batches[0]), "--home", Home);
+        var name = (string)(await Executions.ListAsync(Home))[0]!["name"]!;
+
+        var shown = await CliHarness.RunAsync("executions", "show", name[..12], "--home", Home);
+
+        Assert.True(shown.ExitCode == 0, shown.Error);
+        Assert.Contains("SUCCEEDED", shown.Output, StringComparison.Ordinal);
+        Assert.Contains("CheckInput → Initialize → StartCrawler", shown.Output, StringComparison.Ordinal);
+        Assert.Contains($"clean {generated.Batches[0].ValidUnique}", shown.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExecutionsList_SameStartTime_ListsTheLaterStartedFirst()
+    {
+        // Regression: ties on started_at were broken by execution id (random), not by the order of starting.
+        var store = new ExecutionStore(new LocalHome(Home));
+        foreach (var name in new[] { "b-started-first", "a-started-second" })
+        {
+            using var recorder = store.Start(LocalSettings.ExecutionArn(name), name, LocalSettings.StateMachineName, "{}", CliHarness.Now);
+            recorder.Complete(new ExecutionResult(ExecutionStatus.Succeeded, new JsonObject(), null, null, 1), CliHarness.Now);
+        }
+
+        var listed = await Executions.ListAsync(Home);
+
+        Assert.Equal(["a-started-second", "b-started-first"], listed.Select(e => (string?)e!["name"]));
+    }
+
+    [Fact]
+    public async Task ExecutionsShow_UnknownExecution_ExitsTwoWithOneLine()
+    {
+        var generated = await SomeFiles.GenerateAsync(temp.Combine("in"));
+        await CliHarness.RunAsync("run", SomeFiles.PathOf(temp.Combine("in"), generated.Batches[0]), "--home", Home);
+
+        var result = await CliHarness.RunAsync("executions", "show", "nope", "--home", Home);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("nope: no such execution (see `executions list`)", result.Error.Trim());
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public async Task ExecutionsShow_EmptyHome_ExitsTwo()
+    {
+        var result = await CliHarness.RunAsync("executions", "show", "nope", "--home", Home);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.False(File.Exists(Path.Combine(new LocalHome(Home).Root, "executions.duckdb")));
+    }
+}
