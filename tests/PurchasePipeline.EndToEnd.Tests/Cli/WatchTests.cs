@@ -1,0 +1,149 @@
+using PurchasePipeline.Cli.Control;
+using PurchasePipeline.EndToEnd.Tests.Support;
+using PurchasePipeline.Generator;
+using PurchasePipeline.Local.Executions;
+using PurchasePipeline.Local.Lake;
+using PurchasePipeline.TestUtils;
+
+namespace PurchasePipeline.EndToEnd.Tests.Cli;
+
+/// <summary>
+/// `watch`, the local EventBridge rule: one execution per object created or overwritten under raw/, none for
+/// objects the rule's pattern does not match, none for an object seen before with the same etag.
+/// </summary>
+public sealed class WatchTests : IDisposable
+{
+    /// <summary>How long the test waits for the watcher to get through the files before giving up (never asserted).</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    private LocalHome Home => new(temp.Combine("home"));
+
+    [Fact]
+    public async Task Watch_TwoFilesAndAReferenceFileDropped_RunsOneExecutionPerRawFileUntilCancelled()
+    {
+        var generated = await GeneratorRunner.RunAsync(
+            new GenerateOptions { Out = temp.Combine("in"), Files = 2, Rows = 200, Seed = 5, StartDate = SomeFiles.Day, IncludeUsers = true },
+            progress: null,
+            CancellationToken.None);
+        foreach (var key in generated.Batches.Select(b => b.Key).Append(generated.UsersKey!))
+        {
+            Drop(temp.Combine("in", key), key);
+        }
+
+        using var stop = new CancellationTokenSource();
+        var watch = CliHarness.RunAsync(["watch", "--interval", "0.05s", "--home", Home.Root], stop.Token);
+        var finished = await WaitForExecutionsAsync(2, watch);
+        await stop.CancelAsync();
+        var result = await watch;
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Equal(2, finished.Count);
+        Assert.All(finished, e => Assert.Equal("SUCCEEDED", e.Status));
+        Assert.Equal(generated.Batches.Select(b => b.Key).Order(StringComparer.Ordinal), finished.Select(KeyOf).Order(StringComparer.Ordinal));
+        Assert.Equal(generated.ValidUnique, Lake.Count(Home, "clean_purchases"));
+        Assert.Contains("watching " + Home.Raw, result.Output, StringComparison.Ordinal);
+        Assert.Equal(2, result.Output.Split('\n').Count(l => l.Contains(" SUCCEEDED raw/", StringComparison.Ordinal)));
+        Assert.Equal(2, new ExecutionStore(Home).List().Count);
+    }
+
+    [Fact]
+    public async Task Scan_ObjectRedroppedUnchangedThenOverwritten_StartsAnExecutionOnlyForTheNewEtag()
+    {
+        var generated = await SomeFiles.GenerateAsync(temp.Combine("in"), files: 2);
+        var (first, second) = (generated.Batches[0], generated.Batches[1]);
+        var host = new PipelineHost(Home, new CliHarness.FixedTime(CliHarness.Now), waitScale: 0, show: null);
+        Drop(SomeFiles.PathOf(temp.Combine("in"), first), first.Key);
+
+        var initial = await ScanAndRunAsync(host);
+        Drop(SomeFiles.PathOf(temp.Combine("in"), first), first.Key);
+        var redropped = await ScanAndRunAsync(host);
+        await File.WriteAllTextAsync(Home.PathOf(first.Key), await File.ReadAllTextAsync(SomeFiles.PathOf(temp.Combine("in"), second)));
+        var overwritten = await ScanAndRunAsync(host);
+
+        var run = Assert.Single(initial);
+        Assert.True(run.Succeeded, run.Result.Cause);
+        Assert.Equal(first.Key, run.Key);
+        Assert.Empty(redropped);
+        var rerun = Assert.Single(overwritten);
+        Assert.True(rerun.Succeeded, rerun.Result.Cause);
+        Assert.NotEqual(run.Record.Input, rerun.Record.Input);
+        Assert.Equal(second.ValidUnique, rerun.Manifest!.RowsClean);
+        Assert.Equal(2, new ExecutionStore(Home).List().Count);
+    }
+
+    [Fact]
+    public async Task Scan_ObjectOutsideRaw_NeverStartsAnExecution()
+    {
+        var host = new PipelineHost(Home, new CliHarness.FixedTime(CliHarness.Now), waitScale: 0, show: null);
+        Directory.CreateDirectory(Path.GetDirectoryName(Home.PathOf("reference/users/users.csv"))!);
+        await File.WriteAllTextAsync(Home.PathOf("reference/users/users.csv"), "user_id,segment\nUSI_1,new\n");
+
+        var started = await ScanAndRunAsync(host);
+
+        Assert.Empty(started);
+        Assert.Empty(new ExecutionStore(Home).List());
+    }
+
+    [Fact]
+    public async Task Scan_RestartedWatcher_DoesNotAnnounceObjectsAgain()
+    {
+        var generated = await SomeFiles.GenerateAsync(temp.Combine("in"));
+        Drop(SomeFiles.PathOf(temp.Combine("in"), generated.Batches[0]), generated.Batches[0].Key);
+        Assert.Single(await ScanAndRunAsync(new PipelineHost(Home, new CliHarness.FixedTime(CliHarness.Now), waitScale: 0, show: null)));
+
+        var restarted = await ScanAndRunAsync(new PipelineHost(Home, new CliHarness.FixedTime(CliHarness.Now), waitScale: 0, show: null));
+
+        Assert.Empty(restarted);
+    }
+
+    /// <summary>Copies a file to its key under landing/, as an upload would (File.Copy keeps the last-write time, hence the etag).</summary>
+    private void Drop(string file, string key)
+    {
+        var target = Home.PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(file, target, overwrite: true);
+    }
+
+    /// <summary>
+    /// Three scans (an object is announced once two scans saw the same etag), running an execution for each
+    /// event as `watch` does.
+    /// </summary>
+    private static async Task<List<ExecutionOutcome>> ScanAndRunAsync(PipelineHost host)
+    {
+        var outcomes = new List<ExecutionOutcome>();
+        for (var scan = 0; scan < 3; scan++)
+        {
+            foreach (var created in host.Trigger.Scan())
+            {
+                outcomes.Add(await host.StartExecutionAsync(created, name: null, CancellationToken.None));
+            }
+        }
+
+        return outcomes;
+    }
+
+    private async Task<IReadOnlyList<ExecutionRecord>> WaitForExecutionsAsync(int count, Task<CliResult> watch)
+    {
+        var store = new ExecutionStore(Home);
+        using var patience = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var executions = store.List();
+            if (executions.Count >= count && executions.All(e => e.Status != "RUNNING"))
+            {
+                return executions;
+            }
+
+            Assert.False(watch.IsCompleted, "watch ended early: " + (watch.IsCompleted ? watch.Result.Output + watch.Result.Error : string.Empty));
+            Assert.False(patience.IsCancellationRequested, $"{executions.Count} of {count} executions after {Patience}");
+            await Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None);
+        }
+    }
+
+    private static string KeyOf(ExecutionRecord execution) =>
+        (string)System.Text.Json.Nodes.JsonNode.Parse(execution.Input)!["detail"]!["object"]!["key"]!;
+}
