@@ -1,0 +1,45 @@
+using PurchasePipeline.Aws.Protocol;
+
+namespace PurchasePipeline.Aws.StepFunctions;
+
+/// <summary>
+/// The three Step Functions operations the CLI's AWS re-run needs (target prefix AWSStepFunctions, JSON 1.0).
+/// Unknown executions and state machines throw <see cref="Core.Errors.EntityNotFoundException"/>.
+/// </summary>
+public sealed class StepFunctionsClient
+{
+    private readonly AwsClient client;
+
+    internal StepFunctionsClient(AwsClient client) => this.client = client;
+
+    /// <summary>A client for AWS_REGION, AWS_ENDPOINT_URL_SFN / AWS_ENDPOINT_URL and the default credential chain.</summary>
+    public static StepFunctionsClient FromEnvironment(TimeProvider time) =>
+        new(AwsClients.Create(AwsService.StepFunctions, AwsSettings.ReadRegion(Environment.GetEnvironmentVariable), Environment.GetEnvironmentVariable, time));
+
+    /// <summary>Starts an execution; <paramref name="name"/> null lets Step Functions name it.</summary>
+    public async Task<StartedExecution> StartExecutionAsync(string stateMachineArn, string? name, string input, CancellationToken cancellationToken)
+    {
+        var reply = await client.CallAsync("StartExecution", new StartExecutionRequest(stateMachineArn, name, input),
+            StepFunctionsJson.Default.StartExecutionRequest, StepFunctionsJson.Default.StartedExecution, claim: null, cancellationToken).ConfigureAwait(false);
+        reply.Required(reply.Body.ExecutionArn, "executionArn");
+        return reply.Body;
+    }
+
+    public async Task<ExecutionDescription> DescribeExecutionAsync(string executionArn, CancellationToken cancellationToken)
+    {
+        var reply = await client.CallAsync("DescribeExecution", new DescribeExecutionRequest(executionArn),
+            StepFunctionsJson.Default.DescribeExecutionRequest, StepFunctionsJson.Default.ExecutionDescription, claim: null, cancellationToken).ConfigureAwait(false);
+        reply.Required(reply.Body.ExecutionArn, "executionArn");
+        reply.Required(reply.Body.Status, "status");
+        return reply.Body;
+    }
+
+    /// <summary>One page of executions, newest first; pass the page's NextToken for the next.</summary>
+    public async Task<ExecutionsPage> ListExecutionsAsync(string stateMachineArn, string? statusFilter, string? nextToken, CancellationToken cancellationToken)
+    {
+        var reply = await client.CallAsync("ListExecutions", new ListExecutionsRequest(stateMachineArn, statusFilter, MaxResults: 100, nextToken),
+            StepFunctionsJson.Default.ListExecutionsRequest, StepFunctionsJson.Default.ExecutionsPage, claim: null, cancellationToken).ConfigureAwait(false);
+        reply.Required(reply.Body.Executions, "executions");
+        return reply.Body;
+    }
+}
