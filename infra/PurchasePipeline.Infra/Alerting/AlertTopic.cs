@@ -1,0 +1,61 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.SNS;
+using Amazon.CDK.AWS.SNS.Subscriptions;
+using Constructs;
+
+namespace PurchasePipeline.Infra.Alerting;
+
+/// <summary>
+/// The SNS topic that pages on-call: the state machine's NotifyFailure state and the CloudWatch alarms
+/// publish to it. Encrypted with its own KMS key, because CloudWatch cannot publish to a topic under the
+/// AWS-managed SNS key.
+/// </summary>
+public sealed class AlertTopic : Construct
+{
+    public AlertTopic(Construct scope, string id, AlertTopicProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        Key = new Key(this, "Key", new KeyProps
+        {
+            Description = "purchase-pipeline alert topic",
+            EnableKeyRotation = true,
+        });
+        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "CloudWatchAlarmsPublish",
+            Principals = [new ServicePrincipal("cloudwatch.amazonaws.com")],
+            Actions = ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resources = ["*"],
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Stack.Of(this).Account },
+            },
+        }));
+
+        Topic = new Topic(this, "Topic", new TopicProps
+        {
+            DisplayName = "purchase-pipeline alerts",
+            MasterKey = Key,
+            EnforceSSL = true,
+        });
+        if (props.AlertEmail is not null)
+        {
+            Topic.AddSubscription(new EmailSubscription(props.AlertEmail));
+        }
+    }
+
+    public Topic Topic { get; }
+
+    /// <summary>Publishers need kms:GenerateDataKey and kms:Decrypt on it.</summary>
+    public Key Key { get; }
+
+    /// <summary>sns:Publish on the topic and the key use that goes with it, with no wildcard actions.</summary>
+    public PolicyStatement[] PublishStatements() =>
+    [
+        new(new PolicyStatementProps { Actions = ["sns:Publish"], Resources = [Topic.TopicArn] }),
+        new(new PolicyStatementProps { Actions = ["kms:Decrypt", "kms:GenerateDataKey"], Resources = [Key.KeyArn] }),
+    ];
+}

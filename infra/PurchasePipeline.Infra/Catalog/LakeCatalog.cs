@@ -1,0 +1,127 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Athena;
+using Amazon.CDK.AWS.Glue;
+using Amazon.CDK.AWS.IAM;
+using Constructs;
+using PurchasePipeline.Infra.Security;
+using PurchasePipeline.Infra.Storage;
+
+namespace PurchasePipeline.Infra.Catalog;
+
+/// <summary>
+/// The Glue Data Catalog side: the database, the crawler over raw/, the lake's tables the validation rules
+/// query, and the Athena workgroup they run in.
+/// </summary>
+public sealed partial class LakeCatalog : Construct
+{
+    public LakeCatalog(Construct scope, string id, LakeCatalogProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        Storage = props.Storage;
+        DatabaseName = props.DatabaseName;
+        var stack = Stack.Of(this);
+
+        Database = new CfnDatabase(this, "Database", new CfnDatabaseProps
+        {
+            CatalogId = stack.Account,
+            DatabaseInput = new CfnDatabase.DatabaseInputProperty
+            {
+                Name = DatabaseName,
+                Description = "purchase-pipeline: raw purchase files (crawled) and the lake the ETL job writes",
+            },
+        });
+
+        AddTables();
+        Crawler = CreateCrawler();
+        WorkGroup = CreateWorkGroup();
+    }
+
+    public LakeStorage Storage { get; }
+
+    public string DatabaseName { get; }
+
+    public CfnDatabase Database { get; }
+
+    public CfnCrawler Crawler { get; }
+
+    public string CrawlerName => Crawler.Ref;
+
+    public CfnWorkGroup WorkGroup { get; }
+
+    public string WorkGroupName => WorkGroup.Ref;
+
+    public string CatalogArn => Stack.Of(this).FormatArn(new ArnComponents { Service = "glue", Resource = "catalog" });
+
+    public string DatabaseArn => Stack.Of(this).FormatArn(new ArnComponents { Service = "glue", Resource = "database", ResourceName = DatabaseName });
+
+    public string TableArn(string table) =>
+        Stack.Of(this).FormatArn(new ArnComponents { Service = "glue", Resource = "table", ResourceName = $"{DatabaseName}/{table}" });
+
+    public string CrawlerArn => Stack.Of(this).FormatArn(new ArnComponents { Service = "glue", Resource = "crawler", ResourceName = CrawlerName });
+
+    public string WorkGroupArn => Stack.Of(this).FormatArn(new ArnComponents { Service = "athena", Resource = "workgroup", ResourceName = WorkGroupName });
+
+    private CfnCrawler CreateCrawler()
+    {
+        var bucket = Storage.Bucket;
+        var role = new Role(this, "CrawlerRole", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("glue.amazonaws.com"),
+            Description = "purchase-pipeline crawler: reads raw/, writes the catalog",
+            ManagedPolicies = [ManagedPolicy.FromAwsManagedPolicyName("service-role/AWSGlueServiceRole")],
+        });
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["s3:GetObject"],
+            Resources = [Storage.ObjectsArn(LakeLayout.Raw)],
+        }));
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["s3:ListBucket"],
+            Resources = [bucket.BucketArn],
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = new[] { LakeLayout.Raw, LakeLayout.Raw + "*" } },
+            },
+        }));
+        Nag.Suppress(role,
+            ("AwsSolutions-IAM4", "AWSGlueServiceRole is the managed policy AWS documents for a crawler's catalog and log access."),
+            ("AwsSolutions-IAM5", "Object ARNs end in raw/* (the crawler reads any new object under the prefix); the managed policy's own wildcards are AWS's."));
+
+        var crawler = new CfnCrawler(this, "Crawler", new CfnCrawlerProps
+        {
+            Role = role.RoleArn,
+            DatabaseName = DatabaseName,
+            Description = "Registers new raw/ partitions and schema of purchase files",
+            Targets = new CfnCrawler.TargetsProperty
+            {
+                S3Targets = new[] { new CfnCrawler.S3TargetProperty { Path = Storage.Uri(LakeLayout.Raw) } },
+            },
+            RecrawlPolicy = new CfnCrawler.RecrawlPolicyProperty { RecrawlBehavior = "CRAWL_NEW_FOLDERS_ONLY" },
+            // CRAWL_NEW_FOLDERS_ONLY requires both behaviours to be LOG: the crawler adds partitions, never rewrites tables.
+            SchemaChangePolicy = new CfnCrawler.SchemaChangePolicyProperty { UpdateBehavior = "LOG", DeleteBehavior = "LOG" },
+        });
+        crawler.AddDependency(Database);
+        return crawler;
+    }
+
+    private CfnWorkGroup CreateWorkGroup() =>
+        new(this, "WorkGroup", new CfnWorkGroupProps
+        {
+            Name = "purchase-pipeline-" + Names.UniqueResourceName(this, new UniqueResourceNameOptions { MaxLength = 40 }).ToLowerInvariant(),
+            Description = "purchase-pipeline data-quality rules",
+            State = "ENABLED",
+            RecursiveDeleteOption = true,
+            WorkGroupConfiguration = new CfnWorkGroup.WorkGroupConfigurationProperty
+            {
+                EnforceWorkGroupConfiguration = true,
+                PublishCloudWatchMetricsEnabled = true,
+                ResultConfiguration = new CfnWorkGroup.ResultConfigurationProperty
+                {
+                    OutputLocation = Storage.Uri(LakeLayout.AthenaResults),
+                    EncryptionConfiguration = new CfnWorkGroup.EncryptionConfigurationProperty { EncryptionOption = "SSE_S3" },
+                },
+            },
+        });
+}

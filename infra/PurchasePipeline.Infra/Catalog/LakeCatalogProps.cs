@@ -1,0 +1,10 @@
+using PurchasePipeline.Infra.Storage;
+
+namespace PurchasePipeline.Infra.Catalog;
+
+public sealed class LakeCatalogProps
+{
+    public required LakeStorage Storage { get; init; }
+
+    public required string DatabaseName { get; init; }
+}

@@ -1,0 +1,89 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using PurchasePipeline.Infra.Catalog;
+using PurchasePipeline.Infra.Storage;
+
+namespace PurchasePipeline.Infra.Functions;
+
+/// <summary>
+/// What each task function may call, on which resources: exactly the API calls of its task (see the
+/// ports in PurchasePipeline.Core), never a wildcard action.
+/// </summary>
+internal sealed class TaskPermissions
+{
+    private readonly TaskFunctionsProps props;
+    private readonly Dictionary<string, Func<PolicyStatement[]>> byTask;
+
+    public TaskPermissions(TaskFunctionsProps props)
+    {
+        this.props = props;
+        byTask = new Dictionary<string, Func<PolicyStatement[]>>(StringComparer.Ordinal)
+        {
+            ["StartCrawler"] = () => [Allow(props.Catalog.CrawlerArn, "glue:StartCrawler", "glue:GetCrawler")],
+            ["GetCrawlerState"] = () => [Allow(props.Catalog.CrawlerArn, "glue:GetCrawler")],
+            ["StartEtlJob"] = () => [Allow(props.EtlJob.JobArn, "glue:StartJobRun", "glue:GetJobRuns", "glue:ResetJobBookmark")],
+            ["GetJobRun"] = () =>
+            [
+                Allow(props.EtlJob.JobArn, "glue:GetJobRun"),
+                Allow(props.Storage.ObjectsArn(LakeLayout.Manifests), "s3:GetObject"),
+            ],
+            ["StartValidation"] = StartValidation,
+            ["GetValidationResult"] = () =>
+            [
+                Allow(props.Catalog.WorkGroupArn, "athena:GetQueryExecution", "athena:GetQueryResults"),
+                Allow(props.Storage.ObjectsArn(LakeLayout.AthenaResults), "s3:GetObject"),
+                Allow(props.Storage.Bucket.BucketArn, "s3:GetBucketLocation"),
+            ],
+            ["RefreshDataset"] = () => QuickSight("quicksight:CreateIngestion"),
+            ["GetRefreshStatus"] = () => QuickSight("quicksight:DescribeIngestion"),
+        };
+    }
+
+    /// <exception cref="InvalidOperationException">A catalog function has no permissions defined here.</exception>
+    public PolicyStatement[] For(string task) =>
+        byTask.TryGetValue(task, out var statements)
+            ? statements()
+            : throw new InvalidOperationException($"FunctionCatalog has {task}, for which TaskPermissions defines no permissions");
+
+    /// <summary>Athena runs the query with the caller's permissions: catalog reads, the lake's data, the result location.</summary>
+    private PolicyStatement[] StartValidation()
+    {
+        var catalog = props.Catalog;
+        var storage = props.Storage;
+        return
+        [
+            Allow(catalog.WorkGroupArn, "athena:StartQueryExecution", "athena:GetQueryExecution"),
+            new(new PolicyStatementProps
+            {
+                Actions = ["glue:GetDatabase", "glue:GetTable", "glue:GetPartitions"],
+                Resources = [catalog.CatalogArn, catalog.DatabaseArn, .. LakeTables.All.Select(catalog.TableArn)],
+            }),
+            new(new PolicyStatementProps
+            {
+                Actions = ["s3:GetObject"],
+                Resources = [.. new[] { LakeLayout.CleanPurchases, LakeLayout.RejectedPurchases, LakeLayout.Manifests }.Select(storage.ObjectsArn)],
+            }),
+            Allow(storage.ObjectsArn(LakeLayout.AthenaResults), "s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"),
+            Allow(storage.Bucket.BucketArn, "s3:GetBucketLocation", "s3:ListBucket"),
+        ];
+    }
+
+    /// <summary>No dataset configured: the refresh states are skipped and the functions get no QuickSight access.</summary>
+    private PolicyStatement[] QuickSight(string action)
+    {
+        var id = props.QuickSightDatasetId;
+        if (id.Length == 0)
+        {
+            return [];
+        }
+
+        var stack = Stack.Of(props.Catalog);
+        string Arn(string name) => stack.FormatArn(new ArnComponents { Service = "quicksight", Resource = "dataset", ResourceName = name });
+        return [Allow([Arn(id), Arn(id + "/ingestion/*")], action)];
+    }
+
+    private static PolicyStatement Allow(string resource, params string[] actions) => Allow([resource], actions);
+
+    private static PolicyStatement Allow(string[] resources, params string[] actions) =>
+        new(new PolicyStatementProps { Actions = actions, Resources = resources });
+}

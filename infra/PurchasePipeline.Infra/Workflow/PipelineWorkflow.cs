@@ -1,0 +1,88 @@
+using System.Globalization;
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.StepFunctions;
+using Constructs;
+using PurchasePipeline.Functions;
+using PurchasePipeline.Infra.Security;
+
+namespace PurchasePipeline.Infra.Workflow;
+
+/// <summary>
+/// The state machine: statemachine/purchase-pipeline.asl.json as it is, its ${Placeholders} filled by
+/// DefinitionSubstitutions (<see cref="Substitutions"/>). The definition's own TimeoutSeconds bounds an
+/// execution. Logs every event with its data, traces with X-Ray.
+/// </summary>
+public sealed class PipelineWorkflow : Construct
+{
+    public PipelineWorkflow(Construct scope, string id, PipelineWorkflowProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        Definition = File.ReadAllText(props.Files.Definition);
+        Substitutions = SubstitutionsOf(props);
+
+        var logs = new LogGroup(this, "Logs", new LogGroupProps
+        {
+            Retention = RetentionDays.THREE_MONTHS,
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+        StateMachine = new StateMachine(this, "StateMachine", new StateMachineProps
+        {
+            StateMachineType = StateMachineType.STANDARD,
+            DefinitionBody = DefinitionBody.FromString(Definition),
+            DefinitionSubstitutions = new Dictionary<string, string>(Substitutions),
+            TracingEnabled = true,
+            Logs = new LogOptions { Destination = logs, Level = LogLevel.ALL, IncludeExecutionData = true },
+        });
+
+        // Exactly the eight functions (not their versions or aliases) and the alert topic.
+        StateMachine.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "InvokeTaskFunctions",
+            Actions = ["lambda:InvokeFunction"],
+            Resources = [.. FunctionCatalog.All.Select(task => props.Functions[task.Name].FunctionArn)],
+        }));
+        foreach (var statement in props.Alerts.PublishStatements())
+        {
+            StateMachine.AddToRolePolicy(statement);
+        }
+
+        Nag.Suppress(StateMachine.Role,
+            ("AwsSolutions-IAM5", "Resource '*' only where the service allows nothing else: CloudWatch Logs delivery (logs:CreateLogDelivery and friends) and X-Ray (xray:PutTraceSegments and friends), added by the CDK for logging and tracing."));
+    }
+
+    /// <summary>The definition text, exactly as in the file.</summary>
+    public string Definition { get; }
+
+    /// <summary>Every placeholder of the definition and its value.</summary>
+    public IReadOnlyDictionary<string, string> Substitutions { get; }
+
+    public StateMachine StateMachine { get; }
+
+    private static Dictionary<string, string> SubstitutionsOf(PipelineWorkflowProps props)
+    {
+        var settings = props.Settings;
+        string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+        var substitutions = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AlertTopicArn"] = props.Alerts.Topic.TopicArn,
+            ["CrawlerName"] = props.Catalog.CrawlerName,
+            ["EtlJobName"] = props.EtlJob.JobName,
+            ["QuickSightDatasetId"] = settings.QuickSightDatasetId,
+            ["CrawlerPollSeconds"] = Text(settings.CrawlerPollSeconds),
+            ["JobPollSeconds"] = Text(settings.JobPollSeconds),
+            ["ValidationPollSeconds"] = Text(settings.ValidationPollSeconds),
+            ["RefreshPollSeconds"] = Text(settings.RefreshPollSeconds),
+            ["MaxPolls"] = Text(settings.MaxPolls),
+            ["Region"] = Stack.Of(props.Catalog).Region,
+        };
+        foreach (var task in FunctionCatalog.All)
+        {
+            substitutions[task.ArnPlaceholder] = props.Functions[task.Name].FunctionArn;
+        }
+
+        return substitutions;
+    }
+}
