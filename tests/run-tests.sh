@@ -2,6 +2,7 @@
 # The project's one test command: installs what the tests need, then runs every test.
 #   python3-sqlglot  parses glue/sql as Spark SQL and glue/validation as Trino (Athena) SQL
 #   python3-pandas   the pandas baseline of the benchmarks (not needed by the tests themselves)
+#   python3-botocore the official AWS service models (botocore/data/*/service-2.json) the Aws tests check requests against
 # The tests call /usr/bin/python3, Debian's interpreter, where apt installs these modules.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,7 @@ cd "$(dirname "$0")/.."
 need=()
 /usr/bin/python3 -c 'import sqlglot' 2>/dev/null || need+=(python3-sqlglot)
 /usr/bin/python3 -c 'import pandas' 2>/dev/null || need+=(python3-pandas)
+/usr/bin/python3 -c 'import botocore' 2>/dev/null || need+=(python3-botocore)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
