@@ -6,11 +6,17 @@ namespace PurchasePipeline.Functions;
 /// <summary>The RefreshDataset state's Lambda: starts the dataset's ingestion for the job run, once (<see cref="RefreshDatasetTask"/>).</summary>
 /// <remarks>
 /// Lambda handler <c>PurchasePipeline.Functions::PurchasePipeline.Functions.RefreshDatasetFunction::HandleAsync</c>
-/// (<see cref="FunctionCatalog"/>). This constructor takes the ports, for the local plane and the tests; the
-/// parameterless constructor the Lambda runtime needs comes later, with the AWS adapters (PurchasePipeline.Aws).
+/// (<see cref="FunctionCatalog"/>). The primary constructor takes the ports, for the local plane and the tests; the
+/// parameterless one is the Lambda runtime's, with the AWS adapters (<see cref="AwsTaskPorts"/>).
 /// </remarks>
 public sealed class RefreshDatasetFunction(IDatasetService datasets) : ITaskFunction
 {
+    /// <summary>The Lambda runtime's constructor: the AWS adapters of <see cref="AwsTaskPorts.Shared"/>, created once per execution environment.</summary>
+    public RefreshDatasetFunction()
+        : this(AwsTaskPorts.Shared.Dataset)
+    {
+    }
+
     private readonly RefreshDatasetTask task = new(datasets);
 
     /// <summary>The Lambda entry point: <see cref="RefreshDatasetRequest"/> JSON in, <see cref="RefreshResult"/> JSON out.</summary>

@@ -6,11 +6,17 @@ namespace PurchasePipeline.Functions;
 /// <summary>The StartEtlJob state's Lambda: starts the bookmarked ETL job, resetting the bookmark when the re-run asks (<see cref="StartEtlJobTask"/>).</summary>
 /// <remarks>
 /// Lambda handler <c>PurchasePipeline.Functions::PurchasePipeline.Functions.StartEtlJobFunction::HandleAsync</c>
-/// (<see cref="FunctionCatalog"/>). This constructor takes the ports, for the local plane and the tests; the
-/// parameterless constructor the Lambda runtime needs comes later, with the AWS adapters (PurchasePipeline.Aws).
+/// (<see cref="FunctionCatalog"/>). The primary constructor takes the ports, for the local plane and the tests; the
+/// parameterless one is the Lambda runtime's, with the AWS adapters (<see cref="AwsTaskPorts"/>).
 /// </remarks>
 public sealed class StartEtlJobFunction(IEtlJobService jobs) : ITaskFunction
 {
+    /// <summary>The Lambda runtime's constructor: the AWS adapters of <see cref="AwsTaskPorts.Shared"/>, created once per execution environment.</summary>
+    public StartEtlJobFunction()
+        : this(AwsTaskPorts.Shared.EtlJob)
+    {
+    }
+
     private readonly StartEtlJobTask task = new(jobs);
 
     /// <summary>The Lambda entry point: <see cref="StartEtlJobRequest"/> JSON in, <see cref="JobRunResult"/> JSON out.</summary>

@@ -1,0 +1,37 @@
+using System.Net;
+using Amazon.S3;
+using PurchasePipeline.Core.Ports;
+using PurchasePipeline.Core.Runs;
+
+namespace PurchasePipeline.Aws.Adapters;
+
+/// <summary>Reads the manifest a Glue run committed at s3://{lake bucket}/manifests/{runId}.json; none (NoSuchKey) is null.</summary>
+public sealed class S3RunManifestStore : IRunManifestStore
+{
+    private readonly IAmazonS3 s3;
+    private readonly AwsSettings settings;
+
+    internal S3RunManifestStore(IAmazonS3 s3, AwsSettings settings)
+    {
+        this.s3 = s3;
+        this.settings = settings;
+    }
+
+    /// <summary>The manifest's key for a job run.</summary>
+    public static string Key(string jobRunId) => $"manifests/{jobRunId}.json";
+
+    public async Task<RunManifest?> GetAsync(string jobRunId, CancellationToken cancellationToken)
+    {
+        var bucket = AwsSettings.Required(settings.LakeBucket, AwsSettings.LakeBucketVariable, "the lake bucket holding the run manifests");
+        try
+        {
+            using var response = await s3.GetObjectAsync(bucket, Key(jobRunId), cancellationToken).ConfigureAwait(false);
+            using var reader = new StreamReader(response.ResponseStream);
+            return RunManifestJson.Deserialize(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchKey" || e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+}

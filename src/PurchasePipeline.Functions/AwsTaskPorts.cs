@@ -1,0 +1,31 @@
+using PurchasePipeline.Aws;
+
+namespace PurchasePipeline.Functions;
+
+/// <summary>The AWS plane's ports for the Lambda functions: the AWS adapters and the rules shipped with the package.</summary>
+public static class AwsTaskPorts
+{
+    private static readonly Lazy<TaskPorts> SharedPorts = new(FromEnvironment, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// The ports of this process, created on first use and kept: Lambda runs a function's constructor once
+    /// per execution environment, so the clients (and their connection pools) are reused across invocations.
+    /// </summary>
+    public static TaskPorts Shared => SharedPorts.Value;
+
+    /// <summary>New ports from the environment variables (<see cref="AwsSettings"/>) and the default credential chain.</summary>
+    /// <exception cref="Core.Errors.MissingSettingException">AWS_REGION is not set.</exception>
+    public static TaskPorts FromEnvironment()
+    {
+        var aws = AwsPorts.FromEnvironment();
+        return new TaskPorts
+        {
+            Crawler = aws.Crawler,
+            EtlJob = aws.EtlJob,
+            RunManifests = aws.RunManifests,
+            Query = aws.Query,
+            Dataset = aws.Dataset,
+            ValidationRules = new ValidationRuleFiles(),
+        };
+    }
+}
