@@ -71,7 +71,7 @@ public sealed class AthenaModelTests(ITestOutputHelper output) : IAsyncDisposabl
         Assert.Equal([["sample-VarCharValue"], ["sample-VarCharValue"]], rows);
     }
 
-    private AthenaClient CreateSut() => new(Clients.For(AwsService.Athena, endpoint));
+    private AthenaClient CreateSut() => new(TestClients.For(AwsService.Athena, endpoint));
 
     private void Respond(string operation) =>
         endpoint.Then(ScriptedResponse.Ok(new SampleResponse(model).Build(model.OutputShape(operation)).ToJsonString()));

@@ -69,7 +69,7 @@ public sealed class GlueModelTests(ITestOutputHelper output) : IAsyncDisposable
         ModelAssert.JsonRequest(model, "ResetJobBookmark", endpoint.Single(), AwsService.Glue);
     }
 
-    private GlueClient CreateSut() => new(Clients.For(AwsService.Glue, endpoint));
+    private GlueClient CreateSut() => new(TestClients.For(AwsService.Glue, endpoint));
 
     private void Respond(string operation) =>
         endpoint.Then(ScriptedResponse.Ok(new SampleResponse(model).Build(model.OutputShape(operation)).ToJsonString()));

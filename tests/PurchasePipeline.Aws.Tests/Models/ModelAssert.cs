@@ -68,8 +68,8 @@ internal static partial class ModelAssert
     {
         var authorization = request.Header("Authorization");
         Assert.NotNull(authorization);
-        Assert.StartsWith($"AWS4-HMAC-SHA256 Credential={Clients.AccessKey}/", authorization, StringComparison.Ordinal);
-        Assert.Contains(Clients.CredentialScopeSuffix(service) + ",", authorization, StringComparison.Ordinal);
+        Assert.StartsWith($"AWS4-HMAC-SHA256 Credential={TestClients.AccessKey}/", authorization, StringComparison.Ordinal);
+        Assert.Contains(TestClients.CredentialScopeSuffix(service) + ",", authorization, StringComparison.Ordinal);
         Assert.Contains("SignedHeaders=", authorization, StringComparison.Ordinal);
         Assert.NotNull(request.Header("X-Amz-Date"));
     }

@@ -53,7 +53,7 @@ public sealed class QuickSightModelTests(ITestOutputHelper output) : IAsyncDispo
         Assert.Equal("sample-Message", ingestion.ErrorInfo?.Message);
     }
 
-    private QuickSightClient CreateSut() => new(Clients.For(AwsService.QuickSight, endpoint));
+    private QuickSightClient CreateSut() => new(TestClients.For(AwsService.QuickSight, endpoint));
 
     private void Respond(string operation) =>
         endpoint.Then(ScriptedResponse.Ok(new SampleResponse(model).Build(model.OutputShape(operation)).ToJsonString()));

@@ -57,7 +57,7 @@ public sealed class StepFunctionsModelTests(ITestOutputHelper output) : IAsyncDi
         Assert.Equal("sample-nextToken", page.NextToken);
     }
 
-    private StepFunctionsClient CreateSut() => new(Clients.For(AwsService.StepFunctions, endpoint));
+    private StepFunctionsClient CreateSut() => new(TestClients.For(AwsService.StepFunctions, endpoint));
 
     private void Respond(string operation) =>
         endpoint.Then(ScriptedResponse.Ok(new SampleResponse(model).Build(model.OutputShape(operation)).ToJsonString()));

@@ -4,7 +4,7 @@ using PurchasePipeline.Aws.Protocol;
 namespace PurchasePipeline.Aws.Tests.Support;
 
 /// <summary>Clients pointed at a fake endpoint through AWS_ENDPOINT_URL_&lt;SERVICE&gt;, signing with fixed test keys.</summary>
-internal static class Clients
+internal static class TestClients
 {
     public const string Region = "eu-west-1";
     public const string AccessKey = "AKIDEXAMPLE";
