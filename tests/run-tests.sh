@@ -4,6 +4,8 @@
 #   python3-pandas   the pandas baseline of the benchmarks (not needed by the tests themselves)
 #   python3-botocore the official AWS service models (botocore/data/*/service-2.json) the Aws tests check requests against
 # The tests call /usr/bin/python3, Debian's interpreter, where apt installs these modules.
+# npm: cdk-nag and aws-cdk-lib for the Infra tests' cdk-nag check (Node.js 20+), pinned by
+#   tests/PurchasePipeline.Infra.Tests/nag/package-lock.json, into its gitignored node_modules.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +19,12 @@ if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]} (apt)"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+nag=tests/PurchasePipeline.Infra.Tests/nag
+if [ ! -d "$nag/node_modules/cdk-nag" ] || [ "$nag/package-lock.json" -nt "$nag/node_modules/.package-lock.json" ]; then
+  echo "installing cdk-nag (npm ci in $nag)"
+  npm ci --prefix "$nag" --no-audit --no-fund --loglevel=error
 fi
 
 dotnet test StateMachine.sln "$@"

@@ -3,6 +3,7 @@ using Constructs;
 using PurchasePipeline.Infra.Alerting;
 using PurchasePipeline.Infra.Catalog;
 using PurchasePipeline.Infra.Functions;
+using PurchasePipeline.Infra.Security;
 using PurchasePipeline.Infra.Settings;
 using PurchasePipeline.Infra.Storage;
 using PurchasePipeline.Infra.Workflow;
@@ -69,6 +70,8 @@ public sealed class PurchasePipelineStack : Stack
             DeadLetterQueue = Trigger.DeadLetterQueue,
             Topic = Alerts.Topic,
         });
+
+        CdkProviders.Suppress(this);
 
         _ = new CfnOutput(this, "BucketName", new CfnOutputProps { Value = Storage.Bucket.BucketName });
         _ = new CfnOutput(this, "StateMachineArn", new CfnOutputProps { Value = Workflow.StateMachine.StateMachineArn });

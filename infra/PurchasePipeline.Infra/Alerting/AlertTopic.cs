@@ -39,8 +39,20 @@ public sealed class AlertTopic : Construct
         {
             DisplayName = "purchase-pipeline alerts",
             MasterKey = Key,
-            EnforceSSL = true,
         });
+        // Written out: Amazon.CDK.Lib 2.160.0's EnforceSSL on a topic emits no policy unless something else adds one.
+        Topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "DenyWithoutTls",
+            Effect = Effect.DENY,
+            Principals = [new AnyPrincipal()],
+            Actions = ["sns:Publish"],
+            Resources = [Topic.TopicArn],
+            Conditions = new Dictionary<string, object>
+            {
+                ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" },
+            },
+        }));
         if (props.AlertEmail is not null)
         {
             Topic.AddSubscription(new EmailSubscription(props.AlertEmail));

@@ -1,9 +1,7 @@
-using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.S3.Assets;
 using Amazon.CDK.CustomResources;
 using Constructs;
-using PurchasePipeline.Infra.Security;
 using PurchasePipeline.Infra.Storage;
 
 namespace PurchasePipeline.Infra.Catalog;
@@ -62,25 +60,8 @@ public sealed class GlueSqlFiles : Construct
         }
 
         Version = EtlJob.Hash(hashes);
-        SuppressProviderFindings();
     }
 
     /// <summary>Changes with any SQL file, so the job's definition (and so its dependents) changes with them.</summary>
     public string Version { get; }
-
-    /// <summary>The custom resources share one provider function (AwsCustomResource's singleton) and its role.</summary>
-    private void SuppressProviderFindings()
-    {
-        var stack = Stack.Of(this);
-        foreach (var child in stack.Node.Children)
-        {
-            if (child.Node.Id.StartsWith("AWS679f53fac002430cb0da5b7982bd2287", StringComparison.Ordinal) && child.Node.TryFindChild("ServiceRole") is { } role)
-            {
-                Nag.Suppress(role,
-                    ("AwsSolutions-IAM4", "AWSLambdaBasicExecutionRole (logs) on the CDK AwsCustomResource provider that copies the SQL files."));
-                Nag.Suppress(child.Node.DefaultChild!,
-                    ("AwsSolutions-L1", "The CDK AwsCustomResource provider's runtime is chosen by Amazon.CDK.Lib 2.160.0; it runs only at deploy time."));
-            }
-        }
-    }
 }

@@ -10,7 +10,8 @@ namespace PurchasePipeline.Infra.Functions;
 
 /// <summary>
 /// One Lambda per <see cref="FunctionCatalog"/> entry (dotnet10, arm64, the catalog's handler), each with
-/// its own role allowed only the calls its task makes (<see cref="TaskPermissions"/>) and its own log group.
+/// its own role allowed only the calls its task makes (<see cref="TaskPermissions"/>), the environment
+/// variables of those services (<see cref="TaskEnvironment"/>) and its own log group.
 /// </summary>
 public sealed class TaskFunctions : Construct
 {
@@ -24,13 +25,6 @@ public sealed class TaskFunctions : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         var permissions = new TaskPermissions(props);
-        var environment = new Dictionary<string, string>
-        {
-            [LambdaEnvironment.Bucket] = props.Storage.Bucket.BucketName,
-            [LambdaEnvironment.Database] = props.Catalog.DatabaseName,
-            [LambdaEnvironment.WorkGroup] = props.Catalog.WorkGroupName,
-            [LambdaEnvironment.AccountId] = Stack.Of(this).Account,
-        };
 
         foreach (var task in FunctionCatalog.All)
         {
@@ -70,7 +64,7 @@ public sealed class TaskFunctions : Construct
                 LogGroup = logs,
                 MemorySize = 512,
                 Timeout = Duration.Seconds(90),
-                Environment = environment,
+                Environment = TaskEnvironment.For(task.Name, props),
             });
         }
     }

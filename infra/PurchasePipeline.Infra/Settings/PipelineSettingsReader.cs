@@ -21,7 +21,7 @@ public static partial class PipelineSettingsReader
         var functionsPath = Text(ContextNames.FunctionsPath);
         if (functionsPath is not null && !Directory.Exists(functionsPath))
         {
-            problems.Add($"{ContextNames.FunctionsPath}: folder '{functionsPath}' does not exist (dotnet publish src/PurchasePipeline.Functions -c Release -r linux-arm64 --self-contained false -o FOLDER)");
+            problems.Add($"{ContextNames.FunctionsPath}: '{functionsPath}' is not a folder (dotnet publish src/PurchasePipeline.Functions -c Release -r linux-arm64 --self-contained false -o FOLDER)");
         }
 
         var email = Text(ContextNames.AlertEmail);

@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using PurchasePipeline.Aws;
+using PurchasePipeline.Functions;
+using PurchasePipeline.Infra.Tests.Support;
+
+namespace PurchasePipeline.Infra.Tests;
+
+public sealed class FunctionsTests(DefaultDeployment shared) : IClassFixture<DefaultDeployment>
+{
+    private JsonObject Function(string name) =>
+        shared.Json["Resources"]![shared.Stack.LogicalId(shared.Stack.Functions[name])]!["Properties"]!.AsObject();
+
+    private IReadOnlyList<JsonObject> Statements(string name) =>
+        Policies.StatementsOfRole(shared.Json, shared.Stack.LogicalId(shared.Stack.Functions[name].Role!));
+
+    [Fact]
+    public void EveryCatalogFunction_IsDotnet10OnArm64_WithTheCatalogHandler()
+    {
+        Assert.Equal(FunctionCatalog.All.Count, shared.Stack.Functions.ByName.Count);
+        foreach (var task in FunctionCatalog.All)
+        {
+            var function = Function(task.Name);
+            Assert.Equal("dotnet10", (string?)function["Runtime"]);
+            Assert.Equal("arm64", (string?)Assert.Single(function["Architectures"]!.AsArray()));
+            Assert.Equal(task.Handler, (string?)function["Handler"]);
+        }
+    }
+
+    [Fact]
+    public void EveryFunction_HasItsOwnRole()
+    {
+        var roles = FunctionCatalog.All.Select(task => shared.Stack.LogicalId(shared.Stack.Functions[task.Name].Role!)).ToHashSet();
+
+        Assert.Equal(FunctionCatalog.All.Count, roles.Count);
+    }
+
+    [Fact]
+    public void IdentityPolicies_HaveNoWildcardActions()
+    {
+        var wildcards = Policies.All(shared.Json)
+            .SelectMany(pair => Policies.Actions(pair.Statement).Where(action => action.Contains('*', StringComparison.Ordinal)).Select(action => $"{pair.Owner}: {action}"))
+            .ToList();
+
+        Assert.Empty(wildcards);
+    }
+
+    [Theory]
+    [InlineData("StartCrawler", new[] { "glue:GetCrawler", "glue:StartCrawler" })]
+    [InlineData("GetCrawlerState", new[] { "glue:GetCrawler" })]
+    [InlineData("StartEtlJob", new[] { "glue:GetJobRuns", "glue:ResetJobBookmark", "glue:StartJobRun" })]
+    [InlineData("GetJobRun", new[] { "glue:GetJobRun", "s3:GetObject" })]
+    [InlineData("StartValidation", new[] { "athena:GetQueryExecution", "athena:StartQueryExecution", "glue:GetDatabase", "glue:GetPartitions", "glue:GetTable", "s3:AbortMultipartUpload", "s3:GetBucketLocation", "s3:GetObject", "s3:ListBucket", "s3:PutObject" })]
+    [InlineData("GetValidationResult", new[] { "athena:GetQueryExecution", "athena:GetQueryResults", "s3:GetBucketLocation", "s3:GetObject" })]
+    [InlineData("RefreshDataset", new string[0])]
+    [InlineData("GetRefreshStatus", new string[0])]
+    public void Role_AllowsOnlyItsTaskCalls_BesidesItsLogs(string task, string[] expected)
+    {
+        var actions = Statements(task).SelectMany(Policies.Actions).Where(action => !action.StartsWith("logs:", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal);
+
+        Assert.Equal(expected, actions);
+    }
+
+    [Fact]
+    public void GetJobRun_ReadsOnlyManifests()
+    {
+        var read = Assert.Single(Statements("GetJobRun"), statement => Policies.Actions(statement).Contains("s3:GetObject"));
+
+        Assert.EndsWith("/manifests/*", Assert.Single(Policies.Resources(read)).ToJsonString().TrimEnd('"', ']', '}'), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QuickSightDatasetId_FromContext_AllowsTheIngestionCallsOnThatDataset()
+    {
+        var (stack, template) = Synth.Stack(new() { ["quickSightDatasetId"] = "sales-1" });
+        var json = template.Json();
+        var statements = Policies.StatementsOfRole(json, stack.LogicalId(stack.Functions["RefreshDataset"].Role!));
+
+        var create = Assert.Single(statements, statement => Policies.Actions(statement).SequenceEqual(["quicksight:CreateIngestion"]));
+        Assert.Contains(":dataset/sales-1\"", string.Join(" ", Policies.Resources(create).Select(resource => resource.ToJsonString())), StringComparison.Ordinal);
+        var status = Policies.StatementsOfRole(json, stack.LogicalId(stack.Functions["GetRefreshStatus"].Role!));
+        Assert.Contains(status, statement => Policies.Actions(statement).SequenceEqual(["quicksight:DescribeIngestion"]));
+    }
+
+    [Fact]
+    public void Environment_NamesTheAwsSettingsVariablesOfEachTask()
+    {
+        var validation = Function("StartValidation")["Environment"]!["Variables"]!.AsObject();
+
+        Assert.NotNull(validation[AwsSettings.AthenaWorkGroupVariable]);
+        Assert.Equal("purchase_pipeline", (string?)validation[AwsSettings.AthenaDatabaseVariable]);
+        Assert.NotNull(Function("GetJobRun")["Environment"]!["Variables"]![AwsSettings.LakeBucketVariable]);
+        Assert.NotNull(Function("RefreshDataset")["Environment"]!["Variables"]![AwsSettings.QuickSightAccountIdVariable]);
+    }
+
+    [Fact]
+    public void FunctionsPath_FromContext_IsTheCodeAsset()
+    {
+        var folder = Directory.CreateTempSubdirectory("functions-");
+        File.WriteAllText(Path.Combine(folder.FullName, "PurchasePipeline.Functions.dll"), "stand-in");
+
+        var (stack, _) = Synth.Stack(new() { ["functionsPath"] = folder.FullName });
+
+        Assert.Equal(FunctionCatalog.All.Count, stack.Functions.ByName.Count);
+    }
+}
