@@ -16,9 +16,16 @@ internal static class RerunCommand
         var id = new Argument<string>("ID") { Description = "Execution name or ARN (a unique prefix is enough)" };
         var reset = new Option<bool>("--reset-bookmark") { Description = "Reprocess every raw object (rows already clean are not doubled)" };
         var json = new Option<bool>("--json") { Description = "Print the outcome as JSON" };
-        var command = new Command("rerun", "Start a new execution with the input of an earlier one") { id, reset, json };
+        var aws = new Option<bool>("--aws") { Description = "Re-run an execution of the deployed state machine (ID: its ARN or name)" };
+        var stateMachineArn = new Option<string?>("--state-machine-arn") { Description = "With --aws: the state machine (stack output StateMachineArn)" };
+        var command = new Command("rerun", "Start a new execution with the input of an earlier one") { id, reset, json, aws, stateMachineArn };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(aws))
+            {
+                return await AwsRerun.RunAsync(context, parse.GetValue(id)!, parse.GetValue(stateMachineArn), parse.GetValue(reset), cancellationToken).ConfigureAwait(false);
+            }
+
             var home = CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home));
             var earlier = new ExecutionStore(home).Find(parse.GetValue(id)!);
             if (earlier is null)
@@ -27,11 +34,7 @@ internal static class RerunCommand
                 return ExitCodes.BadInput;
             }
 
-            var input = JsonNode.Parse(earlier.Input)!;
-            if (parse.GetValue(reset) && input is JsonObject inputObject)
-            {
-                inputObject["rerun"] = new JsonObject { ["resetBookmark"] = true };
-            }
+            var input = WithRerun(JsonNode.Parse(earlier.Input)!, parse.GetValue(reset));
 
             var host = new PipelineHost(home, context.Time, waitScale: 0, show: context.Console.Profile.Out.Writer.WriteLine);
             var outcome = await host.StartExecutionAsync(input, name: null, cancellationToken).ConfigureAwait(false);
@@ -47,5 +50,16 @@ internal static class RerunCommand
             return outcome.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;
+    }
+
+    /// <summary>The same input, plus {"rerun": {"resetBookmark": true}} when asked.</summary>
+    public static JsonNode WithRerun(JsonNode input, bool resetBookmark)
+    {
+        if (resetBookmark && input is JsonObject inputObject)
+        {
+            inputObject["rerun"] = new JsonObject { ["resetBookmark"] = true };
+        }
+
+        return input;
     }
 }

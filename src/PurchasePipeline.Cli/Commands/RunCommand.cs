@@ -1,5 +1,9 @@
 using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using PurchasePipeline.Cli.Control;
+using PurchasePipeline.Core.Errors;
+using PurchasePipeline.Local.Lake;
 
 namespace PurchasePipeline.Cli.Commands;
 
@@ -8,12 +12,28 @@ internal static class RunCommand
 {
     public static Command Create(CliContext context)
     {
-        var files = new Argument<string[]>("FILE") { Description = "Purchase files (CSV or JSON lines) to land and process", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "Purchase files (CSV or JSON lines) to land and process", Arity = ArgumentArity.ZeroOrMore };
         var json = new Option<bool>("--json") { Description = "Print the outcome as JSON" };
-        var command = new Command("run", "Land files and run one execution of the state machine for each") { files, json };
+        var plane = new Option<string>("--plane") { Description = "local (default) or aws: the tasks call the real Glue, Athena, QuickSight and S3", DefaultValueFactory = _ => "local" };
+        plane.AcceptOnlyFromAmong("local", "aws");
+        var eventFile = new Option<string?>("--event") { Description = "With --plane aws: the Object Created event (JSON file) to run the definition for" };
+        var command = new Command("run", "Land files and run one execution of the state machine for each") { files, json, plane, eventFile };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var home = CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home));
+            var asJson = parse.GetValue(json);
+            if (parse.GetValue(plane) == "aws")
+            {
+                return await RunOnAwsAsync(context, home, parse.GetValue(eventFile), asJson, cancellationToken).ConfigureAwait(false);
+            }
+
             var paths = parse.GetValue(files)!;
+            if (paths.Length == 0 || parse.GetValue(eventFile) is not null)
+            {
+                await context.Error.WriteLineAsync("run: give FILE... (local plane), or --plane aws --event EVENT.json").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
             var missing = paths.FirstOrDefault(p => !File.Exists(p));
             if (missing is not null)
             {
@@ -21,10 +41,8 @@ internal static class RunCommand
                 return ExitCodes.BadInput;
             }
 
-            var home = CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home));
             var host = new PipelineHost(home, context.Time, waitScale: 0, show: context.Console.Profile.Out.Writer.WriteLine);
             var runs = new List<ExecutionOutcome>();
-            var asJson = parse.GetValue(json);
             foreach (var path in paths)
             {
                 var key = Landing.Land(home, path, context.Time.GetUtcNow());
@@ -44,5 +62,48 @@ internal static class RunCommand
             return runs.All(r => r.Succeeded) ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;
+    }
+
+    private static async Task<int> RunOnAwsAsync(CliContext context, LocalHome home, string? eventFile, bool asJson, CancellationToken cancellationToken)
+    {
+        if (eventFile is null || !File.Exists(eventFile))
+        {
+            await context.Error.WriteLineAsync(eventFile is null ? "--plane aws needs --event EVENT.json" : $"{eventFile}: no such file").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        JsonNode? input;
+        try
+        {
+            input = JsonNode.Parse(await File.ReadAllTextAsync(eventFile, cancellationToken).ConfigureAwait(false));
+        }
+        catch (JsonException e)
+        {
+            await context.Error.WriteLineAsync($"{eventFile}: not JSON ({e.Message.ReplaceLineEndings(" ")})").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        PipelineHost host;
+        try
+        {
+            host = AwsPlane.CreateHost(home, context.Time, waitScale: 1, show: context.Console.Profile.Out.Writer.WriteLine);
+        }
+        catch (MissingSettingException e)
+        {
+            await context.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        var run = await host.StartExecutionAsync(input!, name: null, cancellationToken).ConfigureAwait(false);
+        if (asJson)
+        {
+            context.Console.Profile.Out.Writer.WriteLine(RunSummary.Json([run]));
+        }
+        else
+        {
+            RunSummary.WriteLine(context.Console, 1, 1, run);
+        }
+
+        return run.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

@@ -20,19 +20,16 @@ internal sealed class PipelineHost
     private readonly ExecutionStore store;
 
     public PipelineHost(LocalHome home, TimeProvider time, double waitScale, Action<string>? show)
+        : this(home, time, waitScale, show, LocalPorts(home, time), LocalSettings.Substitutions(FunctionCatalog.All.Select(f => f.Name)))
+    {
+    }
+
+    /// <summary>A host whose tasks call other ports (the AWS plane) with other settings.</summary>
+    public PipelineHost(LocalHome home, TimeProvider time, double waitScale, Action<string>? show, TaskPorts ports, IReadOnlyDictionary<string, string> substitutions)
     {
         Home = home;
         this.time = time;
-        Substitutions = LocalSettings.Substitutions(FunctionCatalog.All.Select(f => f.Name));
-        var ports = new TaskPorts
-        {
-            Crawler = new LocalCrawlerService(home),
-            EtlJob = new LocalEtlJobService(home, time),
-            RunManifests = new LocalRunManifestStore(home),
-            Query = new LocalQueryService(home),
-            ValidationRules = new ValidationRuleFiles(),
-            Dataset = new LocalDatasetService(home, time),
-        };
+        Substitutions = substitutions;
         var functions = FunctionCatalog.All.ToDictionary(
             f => LocalSettings.FunctionArn(f.Name),
             f => (Func<Stream, CancellationToken, Task<Stream>>)f.Create(ports).InvokeAsync,
@@ -88,6 +85,17 @@ internal sealed class PipelineHost
 
         return new ExecutionOutcome(store.Find(info.Id)!, result, alert);
     }
+
+    /// <summary>The local plane's adapters of every port.</summary>
+    public static TaskPorts LocalPorts(LocalHome home, TimeProvider time) => new()
+    {
+        Crawler = new LocalCrawlerService(home),
+        EtlJob = new LocalEtlJobService(home, time),
+        RunManifests = new LocalRunManifestStore(home),
+        Query = new LocalQueryService(home),
+        ValidationRules = new ValidationRuleFiles(),
+        Dataset = new LocalDatasetService(home, time),
+    };
 
     /// <summary>Reads a file of statemachine/ shipped next to the binary.</summary>
     public static string ReadShipped(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "statemachine", file));
