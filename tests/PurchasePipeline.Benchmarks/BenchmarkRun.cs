@@ -53,7 +53,8 @@ internal sealed class BenchmarkRun(BenchmarkScale scale, BenchmarkWorkspace work
             PandasCaveat = PandasCaveat(rounds, throughputInput),
             OursOverRawDuckDb = InterleavedRounds.OursOverRawDuckDb(rounds),
             OursOverPandas = InterleavedRounds.OursOverPandas(rounds),
-            BenchmarkDotNetMedians = (MedianOf(summary, nameof(ThroughputBenchmarks.LocalJob)), MedianOf(summary, nameof(ThroughputBenchmarks.RawDuckDb))),
+            BenchmarkDotNetMedians = (TimeOf(summary, nameof(ThroughputBenchmarks.LocalJob), median: true), TimeOf(summary, nameof(ThroughputBenchmarks.RawDuckDb), median: true)),
+            BenchmarkDotNetMinimums = (TimeOf(summary, nameof(ThroughputBenchmarks.LocalJob), median: false), TimeOf(summary, nameof(ThroughputBenchmarks.RawDuckDb), median: false)),
             Incremental = incremental,
             BenchmarkDotNetSummary = ToMarkdown(summary),
         };
@@ -142,11 +143,12 @@ internal sealed class BenchmarkRun(BenchmarkScale scale, BenchmarkWorkspace work
             rejected);
     }
 
-    private static TimeSpan MedianOf(Summary summary, string method)
+    /// <summary>BenchmarkDotNet's median or minimum time of a case.</summary>
+    private static TimeSpan TimeOf(Summary summary, string method, bool median)
     {
         var report = summary.Reports.Single(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method);
         var statistics = report.ResultStatistics ?? throw new InvalidOperationException($"BenchmarkDotNet has no statistics for {method}");
-        return TimeSpan.FromTicks((long)(statistics.Median / 100));
+        return TimeSpan.FromTicks((long)((median ? statistics.Median : statistics.Min) / 100));
     }
 
     private static string ToMarkdown(Summary summary)

@@ -39,6 +39,9 @@ internal sealed record ComparisonReport
     /// <summary>BenchmarkDotNet's median times of (a) and (b).</summary>
     public required (TimeSpan Ours, TimeSpan RawDuckDb) BenchmarkDotNetMedians { get; init; }
 
+    /// <summary>BenchmarkDotNet's shortest times of (a) and (b): the runs least slowed by other work on the machine.</summary>
+    public required (TimeSpan Ours, TimeSpan RawDuckDb) BenchmarkDotNetMinimums { get; init; }
+
     /// <summary>The pandas case, or null when /usr/bin/python3 has no pandas.</summary>
     public CaseResult? Pandas { get; init; }
 
@@ -100,7 +103,7 @@ internal sealed record ComparisonReport
         text.AppendLine("| target | measured | met |");
         text.AppendLine("| --- | --- | --- |");
         var cpuRatio = RawDuckDb.CpuTime / Ours.CpuTime;
-        Line(text, $"| (a) >= {RawDuckDbTarget:0.0}x the rows/s of (b) raw DuckDB | {Figures.Ratio(OursOverRawDuckDb)} (median of {Ours.Runs} rounds); BenchmarkDotNet medians {Figures.Ratio(BenchmarkDotNetOursOverRawDuckDb)} ({Figures.Duration(BenchmarkDotNetMedians.Ours)} vs {Figures.Duration(BenchmarkDotNetMedians.RawDuckDb)}); rows per CPU-second {Figures.Ratio(cpuRatio)} | {Figures.Met(OursOverRawDuckDb >= RawDuckDbTarget)} |");
+        Line(text, $"| (a) >= {RawDuckDbTarget:0.0}x the rows/s of (b) raw DuckDB | {Figures.Ratio(OursOverRawDuckDb)} (median of {Ours.Runs} rounds); BenchmarkDotNet medians {Figures.Ratio(BenchmarkDotNetOursOverRawDuckDb)} ({Figures.Duration(BenchmarkDotNetMedians.Ours)} vs {Figures.Duration(BenchmarkDotNetMedians.RawDuckDb)}), minimums {Figures.Ratio(BenchmarkDotNetMinimums.RawDuckDb / BenchmarkDotNetMinimums.Ours)} ({Figures.Duration(BenchmarkDotNetMinimums.Ours)} vs {Figures.Duration(BenchmarkDotNetMinimums.RawDuckDb)}); rows per CPU-second {Figures.Ratio(cpuRatio)} | {Figures.Met(OursOverRawDuckDb >= RawDuckDbTarget)} |");
         if (Pandas is not null && OursOverPandas is { } pandas)
         {
             var cpu = Pandas.CpuTime / Ours.CpuTime;
