@@ -17,6 +17,8 @@ public sealed class ExecutionStore(LocalHome home)
     /// </summary>
     private const string NewestFirst = "started_at DESC, rowid DESC";
 
+    private static readonly Lock SchemaGate = new();
+
     /// <summary>The database file.</summary>
     public string FilePath => Path.Combine(home.Root, "executions.duckdb");
 
@@ -83,6 +85,17 @@ public sealed class ExecutionStore(LocalHome home)
     {
         Directory.CreateDirectory(home.Root);
         var connection = Duck.Duck.Open(FilePath);
+        // Connections of one process share the database; two of them creating the tables at once fail with
+        // "Catalog write-write conflict on create" (watch starting an execution while executions are listed).
+        lock (SchemaGate)
+        {
+            CreateTables(connection);
+        }
+
+        return connection;
+    }
+
+    private static void CreateTables(DuckDBConnection connection) =>
         connection.Execute("""
             CREATE TABLE IF NOT EXISTS executions (
                 execution_id VARCHAR PRIMARY KEY, name VARCHAR, state_machine VARCHAR, status VARCHAR,
@@ -92,6 +105,4 @@ public sealed class ExecutionStore(LocalHome home)
                 execution_id VARCHAR, sequence INTEGER, type VARCHAR, timestamp TIMESTAMP, state_name VARCHAR,
                 payload VARCHAR, error VARCHAR, cause VARCHAR);
             """);
-        return connection;
-    }
 }

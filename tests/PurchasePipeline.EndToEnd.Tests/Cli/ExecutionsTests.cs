@@ -90,6 +90,37 @@ public sealed class ExecutionsTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecutionsList_WhileExecutionsStartOnANewHome_RecordsAndListsEveryOne()
+    {
+        // Regression: every open ran CREATE TABLE IF NOT EXISTS, and two connections of one process creating the
+        // tables at once failed with DuckDB's "Catalog write-write conflict on create" (`watch` crashed on it
+        // while the same process listed executions).
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var home = temp.Combine("race-" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var store = new ExecutionStore(new LocalHome(home));
+            using var start = new Barrier(8);
+            // Threads of their own: eight pool threads blocked on the barrier would wait for the pool to grow.
+            var writers = Enumerable.Range(0, 8).Select(i => Task.Factory.StartNew(
+                () =>
+                {
+                    var name = $"execution-{i}";
+                    start.SignalAndWait();
+                    using var recorder = store.Start(LocalSettings.ExecutionArn(name), name, LocalSettings.StateMachineName, "{}", CliHarness.Now);
+                    _ = store.List();
+                    recorder.Complete(new ExecutionResult(ExecutionStatus.Succeeded, new JsonObject(), null, null, 1), CliHarness.Now);
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default));
+
+            await Task.WhenAll(writers);
+
+            Assert.Equal(8, (await Executions.ListAsync(home)).Count);
+        }
+    }
+
+    [Fact]
     public async Task ExecutionsShow_UnknownExecution_ExitsTwoWithOneLine()
     {
         var generated = await SomeFiles.GenerateAsync(temp.Combine("in"));

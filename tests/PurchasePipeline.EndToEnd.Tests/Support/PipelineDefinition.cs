@@ -1,6 +1,5 @@
 using PurchasePipeline.Cli.Control;
 using PurchasePipeline.Functions;
-using PurchasePipeline.States;
 using PurchasePipeline.TestUtils;
 
 namespace PurchasePipeline.EndToEnd.Tests.Support;
@@ -29,5 +28,5 @@ internal static class PipelineDefinition
         return LocalSettings.Substitute(System.IO.File.ReadAllText(File), values);
     }
 
-    public static StateMachine Parse(IReadOnlyDictionary<string, string>? overrides = null) => StateMachine.Parse(Text(overrides));
+    public static States.StateMachine Parse(IReadOnlyDictionary<string, string>? overrides = null) => States.StateMachine.Parse(Text(overrides));
 }
