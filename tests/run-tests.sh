@@ -5,7 +5,8 @@
 #   python3-botocore the official AWS service models (botocore/data/*/service-2.json) the Aws tests check requests against
 # The tests call /usr/bin/python3, Debian's interpreter, where apt installs these modules.
 # npm: cdk-nag and aws-cdk-lib for the Infra tests' cdk-nag check (Node.js 20+), pinned by
-#   tests/PurchasePipeline.Infra.Tests/nag/package-lock.json, into its gitignored node_modules.
+#   tests/PurchasePipeline.Infra.Tests/nag/package-lock.json, into its gitignored node_modules;
+#   asl-validator for the EndToEnd tests, pinned by tests/PurchasePipeline.EndToEnd.Tests/asl-validator/package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,12 @@ nag=tests/PurchasePipeline.Infra.Tests/nag
 if [ ! -d "$nag/node_modules/cdk-nag" ] || [ "$nag/package-lock.json" -nt "$nag/node_modules/.package-lock.json" ]; then
   echo "installing cdk-nag (npm ci in $nag)"
   npm ci --prefix "$nag" --no-audit --no-fund --loglevel=error
+fi
+
+asl=tests/PurchasePipeline.EndToEnd.Tests/asl-validator
+if [ ! -d "$asl/node_modules/asl-validator" ] || [ "$asl/package-lock.json" -nt "$asl/node_modules/.package-lock.json" ]; then
+  echo "installing asl-validator (npm ci in $asl)"
+  npm ci --prefix "$asl" --no-audit --no-fund --loglevel=error
 fi
 
 dotnet test StateMachine.sln "$@"
