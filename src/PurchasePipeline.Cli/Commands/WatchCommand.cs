@@ -25,8 +25,16 @@ internal static class WatchCommand
             await host.Trigger.WatchAsync(
                 async (created, ct) =>
                 {
-                    var outcome = await host.StartExecutionAsync(created, name: null, ct).ConfigureAwait(false);
-                    RunSummary.WriteLine(context.Console, ++count, count, outcome);
+                    try
+                    {
+                        var outcome = await host.StartExecutionAsync(created, name: null, ct).ConfigureAwait(false);
+                        RunSummary.WriteLine(context.Console, ++count, count, outcome);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException or DuckDB.NET.Data.DuckDBException)
+                    {
+                        // One object that cannot start an execution must not stop the trigger for the others.
+                        await context.Error.WriteLineAsync($"{created["detail"]?["object"]?["key"]}: no execution started: {e.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
+                    }
                 },
                 period,
                 cancellationToken).ConfigureAwait(false);

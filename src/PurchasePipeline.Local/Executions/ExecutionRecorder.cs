@@ -3,54 +3,51 @@ using PurchasePipeline.States;
 
 namespace PurchasePipeline.Local.Executions;
 
-/// <summary>Stores one execution's history events as the engine reports them, then its outcome.</summary>
+/// <summary>Keeps one execution's history events as the engine reports them, and stores them with its outcome.</summary>
 public sealed class ExecutionRecorder : IExecutionListener, IDisposable
 {
-    private readonly DuckDBConnection connection;
+    private readonly Func<DuckDBConnection> open;
     private readonly string executionId;
-    private int sequence;
+    private readonly List<HistoryEvent> events = [];
 
-    internal ExecutionRecorder(DuckDBConnection connection, string executionId)
+    internal ExecutionRecorder(Func<DuckDBConnection> open, string executionId)
     {
-        this.connection = connection;
+        this.open = open;
         this.executionId = executionId;
     }
 
     public void OnEvent(HistoryEvent historyEvent)
     {
         ArgumentNullException.ThrowIfNull(historyEvent);
-        using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO execution_events VALUES ($1, $2, $3, $4::TIMESTAMP, $5, $6, $7, $8)";
-        foreach (var value in new object?[]
+        lock (events)
         {
-            executionId, ++sequence, historyEvent.Type.ToString(), historyEvent.Timestamp.UtcDateTime,
-            historyEvent.StateName, historyEvent.Payload?.ToJsonString(), historyEvent.Error, historyEvent.Cause,
-        })
-        {
-            command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+            events.Add(historyEvent);
         }
-
-        command.ExecuteNonQuery();
     }
 
-    /// <summary>Records how the execution ended.</summary>
+    /// <summary>Stores the history and how the execution ended, in one transaction.</summary>
     public void Complete(ExecutionResult result, DateTimeOffset stoppedAt)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var command = connection.CreateCommand();
-        command.CommandText = $"UPDATE executions SET status = $1, stopped_at = $2::TIMESTAMP, output = $3, error = $4, cause = $5, state_transitions = $6 WHERE execution_id = $7";
-        foreach (var value in new object?[]
+        using var connection = open();
+        using var transaction = connection.BeginTransaction();
+        var sequence = 0;
+        foreach (var historyEvent in events)
         {
-            StatusName(result.Status), stoppedAt.UtcDateTime, result.Output?.ToJsonString(), result.Error, result.Cause, result.StateTransitions, executionId,
-        })
-        {
-            command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+            Write(connection, "INSERT INTO execution_events VALUES ($1, $2, $3, $4::TIMESTAMP, $5, $6, $7, $8)",
+                executionId, ++sequence, historyEvent.Type.ToString(), historyEvent.Timestamp.UtcDateTime,
+                historyEvent.StateName, historyEvent.Payload?.ToJsonString(), historyEvent.Error, historyEvent.Cause);
         }
 
-        command.ExecuteNonQuery();
+        Write(connection, "UPDATE executions SET status = $1, stopped_at = $2::TIMESTAMP, output = $3, error = $4, cause = $5, state_transitions = $6 WHERE execution_id = $7",
+            StatusName(result.Status), stoppedAt.UtcDateTime, result.Output?.ToJsonString(), result.Error, result.Cause, result.StateTransitions, executionId);
+        transaction.Commit();
     }
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose()
+    {
+        // Nothing is held open between Start and Complete.
+    }
 
     /// <summary>The console's status names.</summary>
     public static string StatusName(ExecutionStatus status) => status switch
@@ -61,4 +58,16 @@ public sealed class ExecutionRecorder : IExecutionListener, IDisposable
         ExecutionStatus.Aborted => "ABORTED",
         _ => "RUNNING",
     };
+
+    private static void Write(DuckDBConnection connection, string sql, params object?[] values)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+        }
+
+        command.ExecuteNonQuery();
+    }
 }

@@ -22,15 +22,22 @@ public sealed class ExecutionStore(LocalHome home)
     /// <summary>The database file.</summary>
     public string FilePath => Path.Combine(home.Root, "executions.duckdb");
 
-    /// <summary>Records a new RUNNING execution and returns a listener that stores its events as they happen.</summary>
+    /// <summary>
+    /// Records a new RUNNING execution and returns a listener that keeps its events and stores them with
+    /// the outcome. The database is opened only for those two short writes, so another process (a second
+    /// terminal listing executions while watch runs) is not locked out for a whole execution.
+    /// </summary>
     public ExecutionRecorder Start(string executionId, string name, string stateMachine, string input, DateTimeOffset startedAt)
     {
-        var connection = Open();
-        connection.Execute($"""
-            INSERT INTO executions VALUES ({Duck.Duck.Literal(executionId)}, {Duck.Duck.Literal(name)}, {Duck.Duck.Literal(stateMachine)},
-                'RUNNING', {Timestamp(startedAt)}, NULL, {Duck.Duck.Literal(input)}, NULL, NULL, NULL, 0)
-            """);
-        return new ExecutionRecorder(connection, executionId);
+        using (var connection = Open())
+        {
+            connection.Execute($"""
+                INSERT INTO executions VALUES ({Duck.Duck.Literal(executionId)}, {Duck.Duck.Literal(name)}, {Duck.Duck.Literal(stateMachine)},
+                    'RUNNING', {Timestamp(startedAt)}, NULL, {Duck.Duck.Literal(input)}, NULL, NULL, NULL, 0)
+                """);
+        }
+
+        return new ExecutionRecorder(Open, executionId);
     }
 
     /// <summary>Executions, newest first.</summary>
@@ -84,7 +91,7 @@ public sealed class ExecutionStore(LocalHome home)
     private DuckDBConnection Open()
     {
         Directory.CreateDirectory(home.Root);
-        var connection = Duck.Duck.Open(FilePath);
+        var connection = OpenWaitingForLock();
         // Connections of one process share the database; two of them creating the tables at once fail with
         // "Catalog write-write conflict on create" (watch starting an execution while executions are listed).
         lock (SchemaGate)
@@ -93,6 +100,31 @@ public sealed class ExecutionStore(LocalHome home)
         }
 
         return connection;
+    }
+
+    /// <summary>
+    /// DuckDB lets one process at a time open a database file for writing; another process's short write
+    /// is waited for (up to about five seconds) instead of failing at once.
+    /// </summary>
+    /// <exception cref="IOException">The file stayed locked by another process.</exception>
+    private DuckDBConnection OpenWaitingForLock()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return Duck.Duck.Open(FilePath);
+            }
+            catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+            {
+                if (attempt == 50)
+                {
+                    throw new IOException($"{FilePath}: locked by another purchase-pipeline process ({e.Message.Split('\n')[0]})", e);
+                }
+
+                Task.Delay(100).GetAwaiter().GetResult();
+            }
+        }
     }
 
     private static void CreateTables(DuckDBConnection connection) =>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using PurchasePipeline.Functions;
 using PurchasePipeline.TestUtils;
 
-namespace PurchasePipeline.EndToEnd.Tests.StateMachine;
+namespace PurchasePipeline.EndToEnd.Tests.Asl;
 
 /// <summary>
 /// The definition, substituted as CDK deploys it, passes the npm asl-validator (AWS's community validator),
