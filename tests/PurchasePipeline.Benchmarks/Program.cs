@@ -1,5 +1,12 @@
 using PurchasePipeline.Benchmarks;
+using PurchasePipeline.Benchmarks.Engine;
 using PurchasePipeline.Benchmarks.Measuring;
+
+// dotnet run -c Release --project tests/PurchasePipeline.Benchmarks -- engine [--quick]
+if (args.FirstOrDefault() == "engine")
+{
+    return await EngineBenchmarkRun.MainAsync(args[1..], CancellationToken.None);
+}
 
 // dotnet run -c Release --project tests/PurchasePipeline.Benchmarks -- [--quick]
 if (args.Any(a => a != "--quick"))
