@@ -1,4 +1,4 @@
-using System.Text;
+using PurchasePipeline.Local.Etl;
 using PurchasePipeline.Local.Lake;
 
 namespace PurchasePipeline.Local.Dashboard;
@@ -28,30 +28,7 @@ public static class DashboardPublisher
 
         var data = await DashboardQueries.LoadAsync(home, cancellationToken).ConfigureAwait(false);
         var html = DashboardRenderer.Render(data, time);
-        await ReplaceAsync(home.Dashboard, html, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(home.Dashboard, html, cancellationToken).ConfigureAwait(false);
         return home.Dashboard;
-    }
-
-    private static async Task ReplaceAsync(string target, string contents, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temp = target + "." + Guid.NewGuid().ToString("N")[..12] + ".tmp";
-        try
-        {
-            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: true);
-            await using (stream.ConfigureAwait(false))
-            {
-                await stream.WriteAsync(new UTF8Encoding(false).GetBytes(contents), cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, target, overwrite: true);
-        }
-        finally
-        {
-            // After a successful move there is nothing to delete; after a failure, no debris is left.
-            File.Delete(temp);
-        }
     }
 }
