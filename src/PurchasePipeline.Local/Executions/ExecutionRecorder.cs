@@ -25,18 +25,28 @@ public sealed class ExecutionRecorder : IExecutionListener, IDisposable
         }
     }
 
-    /// <summary>Stores the history and how the execution ended, in one transaction.</summary>
+    /// <summary>Stores the history (appended in bulk) and how the execution ended, in one transaction.</summary>
     public void Complete(ExecutionResult result, DateTimeOffset stoppedAt)
     {
         ArgumentNullException.ThrowIfNull(result);
         using var connection = open();
         using var transaction = connection.BeginTransaction();
-        var sequence = 0;
-        foreach (var historyEvent in events)
+        using (var appender = connection.CreateAppender("execution_events"))
         {
-            Write(connection, "INSERT INTO execution_events VALUES ($1, $2, $3, $4::TIMESTAMP, $5, $6, $7, $8)",
-                executionId, ++sequence, historyEvent.Type.ToString(), historyEvent.Timestamp.UtcDateTime,
-                historyEvent.StateName, historyEvent.Payload?.ToJsonString(), historyEvent.Error, historyEvent.Cause);
+            var sequence = 0;
+            foreach (var historyEvent in events)
+            {
+                appender.CreateRow()
+                    .AppendValue(executionId)
+                    .AppendValue(++sequence)
+                    .AppendValue(historyEvent.Type.ToString())
+                    .AppendValue(historyEvent.Timestamp.UtcDateTime)
+                    .AppendValue(historyEvent.StateName)
+                    .AppendValue(historyEvent.Payload?.ToJsonString())
+                    .AppendValue(historyEvent.Error)
+                    .AppendValue(historyEvent.Cause)
+                    .EndRow();
+            }
         }
 
         Write(connection, "UPDATE executions SET status = $1, stopped_at = $2::TIMESTAMP, output = $3, error = $4, cause = $5, state_transitions = $6 WHERE execution_id = $7",
