@@ -5,23 +5,9 @@ using Xunit.Abstractions;
 
 namespace PurchasePipeline.Aws.Tests.Models;
 
-/// <summary>Every Athena request we build fits botocore's athena model, and model-shaped responses parse.</summary>
-public sealed class AthenaModelTests(ITestOutputHelper output) : IAsyncDisposable
+/// <summary>Every Athena request we build fits botocore's athena Model, and model-shaped responses parse.</summary>
+public sealed class AthenaModelTests(ITestOutputHelper output) : ServiceModelTests("athena", AwsService.Athena, output)
 {
-    private readonly ServiceModel model = ServiceModel.Load("athena");
-    private readonly FakeAwsEndpoint endpoint = new();
-
-    public ValueTask DisposeAsync() => endpoint.DisposeAsync();
-
-    [Fact]
-    public void Model_Version_IsRecorded()
-    {
-        output.WriteLine("model: " + model.Describe());
-        Assert.NotEmpty(model.ApiVersion);
-    }
-
-    [Fact]
-    public void Service_Metadata_MatchesModel() => ModelAssert.DescribesModel(AwsService.Athena, model);
 
     [Fact]
     public async Task StartQueryExecution_WithEveryMemberWeSend_FitsModel()
@@ -36,7 +22,7 @@ public sealed class AthenaModelTests(ITestOutputHelper output) : IAsyncDisposabl
                 "purchase-pipeline",
                 ["'jr_0123'"]),
             CancellationToken.None);
-        ModelAssert.JsonRequest(model, "StartQueryExecution", endpoint.Single(), AwsService.Athena);
+        ModelAssert.JsonRequest(Model, "StartQueryExecution", Endpoint.Single(), AwsService.Athena);
         Assert.Equal("sample-QueryExecutionId", id);
     }
 
@@ -45,34 +31,31 @@ public sealed class AthenaModelTests(ITestOutputHelper output) : IAsyncDisposabl
     {
         Respond("GetQueryExecution");
         var status = await CreateSut().GetQueryExecutionAsync("q-1", CancellationToken.None);
-        ModelAssert.JsonRequest(model, "GetQueryExecution", endpoint.Single(), AwsService.Athena);
-        Assert.Equal((string)model.Shape("QueryExecutionState")["enum"]![0]!, status.State);
+        ModelAssert.JsonRequest(Model, "GetQueryExecution", Endpoint.Single(), AwsService.Athena);
+        Assert.Equal((string)Model.Shape("QueryExecutionState")["enum"]![0]!, status.State);
         Assert.Equal("sample-StateChangeReason", status.StateChangeReason);
     }
 
     [Fact]
     public async Task GetQueryResults_TwoPages_FollowsNextTokenAndFitsModel()
     {
-        var first = new SampleResponse(model).Build(model.OutputShape("GetQueryResults"));
-        var last = new SampleResponse(model).Build(model.OutputShape("GetQueryResults"));
+        var first = new SampleResponse(Model).Build(Model.OutputShape("GetQueryResults"));
+        var last = new SampleResponse(Model).Build(Model.OutputShape("GetQueryResults"));
         last.Remove("NextToken");
-        endpoint.Then(ScriptedResponse.Ok(first.ToJsonString()), ScriptedResponse.Ok(last.ToJsonString()));
+        Endpoint.Then(ScriptedResponse.Ok(first.ToJsonString()), ScriptedResponse.Ok(last.ToJsonString()));
 
         var rows = await CreateSut().GetQueryResultsAsync("q-1", CancellationToken.None);
 
-        Assert.Equal(2, endpoint.Requests.Count);
-        foreach (var request in endpoint.Requests)
+        Assert.Equal(2, Endpoint.Requests.Count);
+        foreach (var request in Endpoint.Requests)
         {
-            ModelAssert.JsonRequest(model, "GetQueryResults", request, AwsService.Athena);
+            ModelAssert.JsonRequest(Model, "GetQueryResults", request, AwsService.Athena);
         }
 
-        Assert.DoesNotContain("NextToken", endpoint.Requests.First().BodyText, StringComparison.Ordinal);
-        Assert.Contains("\"NextToken\":\"sample-NextToken\"", endpoint.Requests.Last().BodyText, StringComparison.Ordinal);
+        Assert.DoesNotContain("NextToken", Endpoint.Requests.First().BodyText, StringComparison.Ordinal);
+        Assert.Contains("\"NextToken\":\"sample-NextToken\"", Endpoint.Requests.Last().BodyText, StringComparison.Ordinal);
         Assert.Equal([["sample-VarCharValue"], ["sample-VarCharValue"]], rows);
     }
 
-    private AthenaClient CreateSut() => new(TestClients.For(AwsService.Athena, endpoint));
-
-    private void Respond(string operation) =>
-        endpoint.Then(ScriptedResponse.Ok(new SampleResponse(model).Build(model.OutputShape(operation)).ToJsonString()));
+    private AthenaClient CreateSut() => new(Client());
 }
