@@ -1,10 +1,11 @@
 -- Every row read is accounted for: rows_in = clean + rejected + deduplicated, and the manifest's counts
--- match the rows actually in the lake. A run without a manifest breaks the rule.
+-- match the rows actually in the lake. A run without a manifest breaks the rule. rejected_purchases is
+-- filtered by a literal run id (the second parameter): in Athena its run_id partitions are injected, not listed.
 WITH this_run AS (SELECT CAST(? AS VARCHAR) AS run_id),
 actual AS (
     SELECT
         (SELECT count(*) FROM clean_purchases AS c JOIN this_run AS t ON c.run_id = t.run_id) AS clean_rows,
-        (SELECT count(*) FROM rejected_purchases AS r JOIN this_run AS t ON r.run_id = t.run_id) AS rejected_rows
+        (SELECT count(*) FROM rejected_purchases AS r WHERE r.run_id = ?) AS rejected_rows
 )
 SELECT coalesce(max(
     abs(m.rows_in - (a.clean_rows + a.rejected_rows + m.rows_deduplicated))

@@ -17,7 +17,8 @@ public class StartValidationFunctionTests
 
         var files = Directory.GetFiles(RepoPaths.Combine("glue", "validation"), "*.sql").Order(StringComparer.Ordinal);
         Assert.Equal(files.Select(File.ReadAllText), queries.Started.Select(q => q.Sql));
-        Assert.All(queries.Started, q => Assert.Equal([RunId], q.Parameters));
+        Assert.All(queries.Started, q => Assert.Equal(Enumerable.Repeat(RunId, q.Sql.Count(c => c == '?')), q.Parameters));
+        Assert.Equal([RunId, RunId], queries.Started.Single(q => q.Sql.Contains("rejected_purchases", StringComparison.Ordinal)).Parameters);
     }
 
     [Fact]

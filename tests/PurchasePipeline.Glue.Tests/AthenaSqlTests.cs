@@ -21,15 +21,15 @@ public sealed class AthenaSqlTests : IDisposable
     }
 
     [Fact]
-    public async Task Check_RuleWithTwoParametersAndAnotherColumn_FailsNamingTheFile()
+    public async Task Check_RuleWithoutParameterAndAnotherColumn_FailsNamingTheFile()
     {
-        File.WriteAllText(temp.Combine("broken_rule.sql"), "SELECT count(*) AS n FROM clean_purchases AS c WHERE c.run_id = ? OR c.run_id = ?\n");
+        File.WriteAllText(temp.Combine("broken_rule.sql"), "SELECT count(*) AS n FROM clean_purchases AS c WHERE c.run_id = 'jr_1'\n");
 
         var run = await Python.ScriptAsync("check_athena_sql.py", temp.Path);
 
         PythonAssert.FailedSaying(
             run,
-            "broken_rule.sql: expected exactly one ? parameter (the job run id), found 2",
+            "broken_rule.sql: expected ? parameters (each the job run id), found none",
             "broken_rule.sql: expected one result column named offending, found ['n']");
     }
 

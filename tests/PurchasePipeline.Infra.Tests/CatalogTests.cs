@@ -66,6 +66,20 @@ public sealed class CatalogTests(DefaultDeployment shared) : IClassFixture<Defau
     }
 
     [Fact]
+    public void RejectedPurchases_RunIdIsInjected_AndEveryRuleReadingItFiltersByTheRunIdParameter()
+    {
+        var rejected = shared.Json.Resources("AWS::Glue::Table")
+            .Single(table => (string?)table.Properties["TableInput"]!["Name"] == LakeTables.RejectedPurchases).Properties["TableInput"]!;
+
+        Assert.Equal("injected", (string?)rejected["Parameters"]!["projection.run_id.type"]);
+        Assert.Contains("run_id=${run_id}/", rejected["Parameters"]!["storage.location.template"]!.ToJsonString(), StringComparison.Ordinal);
+        var readers = Directory.GetFiles(Path.Combine(Synth.Files.Root, "glue", "validation"), "*.sql")
+            .Select(File.ReadAllText).Where(sql => sql.Contains("rejected_purchases", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(readers);
+        Assert.All(readers, sql => Assert.Matches(@"FROM rejected_purchases AS (\w+) WHERE \1\.run_id = \?", sql));
+    }
+
+    [Fact]
     public void Validation_ReadsOnlyTablesTheCatalogDefines()
     {
         var sql = string.Join("\n", Directory.GetFiles(Path.Combine(Synth.Files.Root, "glue", "validation"), "*.sql").Select(File.ReadAllText));

@@ -34,12 +34,18 @@ public sealed partial class LakeCatalog
                 ["classification"] = "parquet",
             });
 
-        // run_id values are not enumerable and the rules join on them rather than filter by literal, so
-        // neither projection type fits: this run's partition must be registered (see infra/README.md).
+        // run_id values cannot be enumerated, so they are injected: every query of this table filters it with
+        // run_id = 'literal' (the rules do, with the run id as their parameter), and Athena reads that folder.
         Table(LakeTables.RejectedPurchases, LakeTables.RejectedColumns, Storage.Uri(LakeLayout.RejectedPurchases),
             ParquetInput, ParquetOutput, ParquetSerde,
             partitionKeys: [new CfnTable.ColumnProperty { Name = "run_id", Type = "string" }],
-            parameters: new Dictionary<string, string> { ["classification"] = "parquet" });
+            parameters: new Dictionary<string, string>
+            {
+                ["classification"] = "parquet",
+                ["projection.enabled"] = "true",
+                ["projection.run_id.type"] = "injected",
+                ["storage.location.template"] = Storage.Uri(LakeLayout.RejectedPurchases) + "run_id=${run_id}/",
+            });
 
         Table(LakeTables.RunManifests, LakeTables.ManifestColumns, Storage.Uri(LakeLayout.Manifests), TextInput, TextOutput, JsonSerde,
             partitionKeys: [],

@@ -17,7 +17,7 @@ public sealed class LocalValidator(LocalHome home)
         using var connection = Duck.Duck.OpenInMemory();
         LakeViews.Create(connection, home);
         var results = SqlFolder.ValidationRules
-            .Select(rule => new RuleResult(rule.Name, connection.ScalarLong(rule.Text, runId)))
+            .Select(rule => new RuleResult(rule.Name, connection.ScalarLong(rule.Text, [.. RuleParameters.For(rule.Text, runId)])))
             .ToList();
         return new ValidationReport(runId, results);
     }
