@@ -4,7 +4,7 @@ namespace PurchasePipeline.Glue.Tests;
 
 /// <summary>
 /// glue/validation reads as Athena engine v3 (Trino) SQL (scripts/check_athena_sql.py, sqlglot): one
-/// query a file, one ? parameter for the job run id, one result column named offending.
+/// query a file, ? parameters that are each the job run id, one result column named offending.
 /// </summary>
 public sealed class AthenaSqlTests : IDisposable
 {

@@ -7,5 +7,5 @@ public interface IValidationRules
     IReadOnlyList<ValidationRule> Rules { get; }
 }
 
-/// <summary>One rule: a query with one <c>?</c> (the job run id) returning one row, <c>offending</c>.</summary>
+/// <summary>One rule: a query whose <c>?</c> parameters are each the job run id, returning one row, <c>offending</c>.</summary>
 public sealed record ValidationRule(string Name, string Sql);
