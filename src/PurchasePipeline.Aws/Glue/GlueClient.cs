@@ -8,7 +8,7 @@ internal sealed class GlueClient(AwsClient client)
 {
     public async Task StartCrawlerAsync(string name, CancellationToken cancellationToken) =>
         await client.CallAsync("StartCrawler", new StartCrawlerRequest(name), GlueJson.Default.StartCrawlerRequest, GlueJson.Default.EmptyResponse,
-            error => error.Code == "CrawlerRunningException" ? new CrawlerRunningException(name) : null, cancellationToken).ConfigureAwait(false);
+            error => error.Code == "CrawlerRunningException" ? new CrawlerRunningException(name, $"{error.Message} [request id {error.RequestId}]") : null, cancellationToken).ConfigureAwait(false);
 
     public async Task<Crawler> GetCrawlerAsync(string name, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ internal sealed class GlueClient(AwsClient client)
     public async Task<string> StartJobRunAsync(string jobName, CancellationToken cancellationToken)
     {
         var reply = await client.CallAsync("StartJobRun", new StartJobRunRequest(jobName), GlueJson.Default.StartJobRunRequest, GlueJson.Default.StartJobRunResponse,
-            error => error.Code == "ConcurrentRunsExceededException" ? new ConcurrentRunsExceededException(jobName) : null, cancellationToken).ConfigureAwait(false);
+            error => error.Code == "ConcurrentRunsExceededException" ? new ConcurrentRunsExceededException(jobName, $"{error.Message} [request id {error.RequestId}]") : null, cancellationToken).ConfigureAwait(false);
         return reply.Required(reply.Body.JobRunId, "JobRunId");
     }
 

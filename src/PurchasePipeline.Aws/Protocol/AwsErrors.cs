@@ -41,7 +41,7 @@ internal static class AwsErrors
             _ => (Exception)new AwsServiceException(service.ServiceId, operation, error.Code, error.Message, error.StatusCode, error.RequestId),
         };
 
-        // Types whose message cannot carry it (CrawlerRunningException names the crawler only) still keep it.
+        // Also kept as data, for callers that read it without parsing messages.
         exception.Data["AwsRequestId"] = error.RequestId;
         exception.Data["AwsErrorCode"] = error.Code;
         return exception;

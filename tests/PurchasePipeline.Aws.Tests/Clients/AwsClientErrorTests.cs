@@ -31,11 +31,12 @@ public sealed class AwsClientErrorTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task StartCrawler_CrawlerRunning_ThrowsCrawlerRunningWithRequestIdInData()
+    public async Task StartCrawler_CrawlerRunning_ThrowsCrawlerRunningWithRequestId()
     {
         endpoint.Then(ScriptedResponse.Error(400, "CrawlerRunningException", "Crawler with name raw has already started"));
         var error = await Assert.ThrowsAsync<CrawlerRunningException>(() => Glue().StartCrawlerAsync("raw", CancellationToken.None));
         Assert.Equal("req-1", error.Data["AwsRequestId"]);
+        Assert.Equal("crawler raw is already running (Crawler with name raw has already started [request id req-1])", error.Message);
     }
 
     [Fact]
@@ -44,6 +45,7 @@ public sealed class AwsClientErrorTests : IAsyncDisposable
         endpoint.Then(ScriptedResponse.Error(400, "ConcurrentRunsExceededException", "Concurrent runs exceeded for job"));
         var error = await Assert.ThrowsAsync<ConcurrentRunsExceededException>(() => Glue().StartJobRunAsync("job", CancellationToken.None));
         Assert.Equal("job", error.JobName);
+        Assert.Contains("[request id req-1]", error.Message, StringComparison.Ordinal);
         Assert.Single(endpoint.Requests);
     }
 
