@@ -46,7 +46,8 @@ internal sealed class ThrottlingRetry(TimeProvider time, Func<double> jitter)
 
         var exponent = Math.Min(10, attempt - 1 + level);
         var ceiling = Math.Min(MaxDelay.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, exponent));
-        var wait = TimeSpan.FromMilliseconds(ceiling * Math.Clamp(jitter(), 0, 1));
+        // At least a millisecond: a shorter delay is no delay at all for Task.Delay, which would retry at once.
+        var wait = TimeSpan.FromMilliseconds(Math.Max(1, ceiling * Math.Clamp(jitter(), 0, 1)));
         return retryAfter is { } after && after > wait ? (after < MaxDelay ? after : MaxDelay) : wait;
     }
 
