@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using PurchasePipeline.Benchmarks.Measuring;
 using PurchasePipeline.Benchmarks.Reporting;
@@ -50,14 +49,7 @@ internal sealed partial record EngineReport
     public string Render()
     {
         var text = new StringBuilder();
-        Line(text, $"# purchase-pipeline engine benchmark ({Scale.Name})");
-        text.AppendLine();
-        Line(text, $"{Environment}");
-        if (Load is not null)
-        {
-            text.AppendLine();
-            Line(text, $"Load average (1 min) while measuring, median (min-max) per phase: {Load}. The machine has {System.Environment.ProcessorCount} cores; above that, other work was competing for them.");
-        }
+        ReportText.AppendHeader(text, $"purchase-pipeline engine benchmark ({Scale.Name})", Environment, Load);
 
         text.AppendLine();
         Line(text, $"Targets (issue): engine cost <= {TransitionBudgetNanoseconds / 1_000_000:0.0} ms per state transition; <= {TransitionsPerRunBudget} state transitions per successful run.");
@@ -107,6 +99,5 @@ internal sealed partial record EngineReport
 
     private static bool PerTransitionMet(EngineCaseResult result) => result.NanosecondsPerTransition <= TransitionBudgetNanoseconds;
 
-    private static void Line(StringBuilder text, FormattableString line) =>
-        text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
+    private static void Line(StringBuilder text, FormattableString line) => ReportText.Line(text, line);
 }

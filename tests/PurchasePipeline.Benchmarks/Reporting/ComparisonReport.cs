@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using PurchasePipeline.Benchmarks.Incremental;
 
@@ -59,14 +58,7 @@ internal sealed record ComparisonReport
     public string Render()
     {
         var text = new StringBuilder();
-        Line(text, $"# purchase-pipeline benchmark ({Scale.Name})");
-        text.AppendLine();
-        Line(text, $"{Environment}");
-        if (Load is not null)
-        {
-            text.AppendLine();
-            Line(text, $"Load average (1 min) while measuring, median (min-max) per phase: {Load}. The machine has {System.Environment.ProcessorCount} cores; above that, other work was competing for them.");
-        }
+        ReportText.AppendHeader(text, $"purchase-pipeline benchmark ({Scale.Name})", Environment, Load);
 
         text.AppendLine();
         Line(text, $"Input: {Scale.ThroughputFiles} generated CSV files x {Figures.Count(Scale.ThroughputRows)} rows = {Figures.Count(RowsIn)} rows (seed {BenchmarkScale.Seed}, 5% dirty rows), plus reference/users/users.csv; every case reads the same files.");
@@ -152,6 +144,5 @@ internal sealed record ComparisonReport
         text.AppendLine();
     }
 
-    private static void Line(StringBuilder text, FormattableString line) =>
-        text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
+    private static void Line(StringBuilder text, FormattableString line) => ReportText.Line(text, line);
 }
