@@ -17,6 +17,7 @@ public sealed class GetJobRunTask(IEtlJobService jobs, IRunManifestStore manifes
         var manifest = status.State == TaskStates.JobSucceeded
             ? await manifests.GetAsync(jobRunId, cancellationToken).ConfigureAwait(false)
             : null;
-        return new JobRunResult(jobRunId, status.State, status.ErrorMessage, poll, manifest);
+        var errorMessage = TaskStates.ErrorMessage(status.ErrorMessage, status.State, TaskStates.JobEndedUnsuccessfully, "the ETL job");
+        return new JobRunResult(jobRunId, status.State, errorMessage, poll, manifest);
     }
 }

@@ -17,6 +17,7 @@ public sealed class GetRefreshStatusTask(IDatasetService datasets) : IPipelineTa
         var poll = TaskInput.Required(request.Poll, "$.poll");
 
         var status = await datasets.DescribeIngestionAsync(datasetId, ingestionId, cancellationToken).ConfigureAwait(false);
-        return new RefreshResult(ingestionId, status.State, status.ErrorMessage, poll);
+        var errorMessage = TaskStates.ErrorMessage(status.ErrorMessage, status.State, TaskStates.IngestionEndedUnsuccessfully, "the dataset refresh");
+        return new RefreshResult(ingestionId, status.State, errorMessage, poll);
     }
 }

@@ -23,7 +23,8 @@ public sealed class RefreshDatasetTask(IDatasetService datasets) : IPipelineTask
         try
         {
             var existing = await datasets.DescribeIngestionAsync(datasetId, ingestionId, cancellationToken).ConfigureAwait(false);
-            return new RefreshResult(ingestionId, existing.State, existing.ErrorMessage, Poll: 0);
+            var errorMessage = TaskStates.ErrorMessage(existing.ErrorMessage, existing.State, TaskStates.IngestionEndedUnsuccessfully, "the dataset refresh");
+            return new RefreshResult(ingestionId, existing.State, errorMessage, Poll: 0);
         }
         catch (EntityNotFoundException)
         {

@@ -32,4 +32,18 @@ public static class TaskStates
 
     /// <summary>A QuickSight ingestion that was just created (IngestionStatus).</summary>
     public const string IngestionInitialized = "INITIALIZED";
+
+    /// <summary>The Glue JobRunStates that end a run without success (the ASL's IsJobDone sends them to JobFailed).</summary>
+    public static IReadOnlySet<string> JobEndedUnsuccessfully { get; } = new HashSet<string>(["FAILED", "TIMEOUT", "ERROR", "STOPPED", "EXPIRED"], StringComparer.Ordinal);
+
+    /// <summary>The IngestionStatuses that end a refresh without success (the ASL's IsRefreshDone sends them to RefreshFailed).</summary>
+    public static IReadOnlySet<string> IngestionEndedUnsuccessfully { get; } = new HashSet<string>(["FAILED", "CANCELLED"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// The error message a task reports: the service's, or for a run that ended unsuccessfully without one, a
+    /// sentence saying so. The failure states format it into the alert, so it is never null there (whether
+    /// AWS's States.Format accepts a null argument is not documented).
+    /// </summary>
+    public static string? ErrorMessage(string? reported, string state, IReadOnlySet<string> unsuccessful, string service) =>
+        reported is { Length: > 0 } || !unsuccessful.Contains(state) ? reported : $"{service} gave no error message for this {state} outcome";
 }

@@ -58,6 +58,19 @@ public class GetJobRunTaskTests
     }
 
     [Theory]
+    [InlineData("TIMEOUT")]
+    [InlineData("STOPPED")]
+    [InlineData("FAILED")]
+    public async Task RunAsync_RunEndedWithoutMessage_SaysSoInsteadOfNull(string state)
+    {
+        jobs.SetRun("jr_0001", state);
+
+        var result = await CreateSut().RunAsync(new GetJobRunRequest("clean_purchases", "jr_0001", 1), CancellationToken.None);
+
+        Assert.Equal($"the ETL job gave no error message for this {state} outcome", result.ErrorMessage);
+    }
+
+    [Theory]
     [InlineData(null, "jr_0001", 1, "$.jobName")]
     [InlineData("clean_purchases", null, 1, "$.jobRunId")]
     [InlineData("clean_purchases", "jr_0001", null, "$.poll")]

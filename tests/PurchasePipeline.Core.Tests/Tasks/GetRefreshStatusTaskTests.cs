@@ -13,7 +13,6 @@ public class GetRefreshStatusTaskTests
     [InlineData("QUEUED")]
     [InlineData("RUNNING")]
     [InlineData("COMPLETED")]
-    [InlineData("CANCELLED")]
     public async Task RunAsync_AnyIngestionStatus_PassesItThroughAndEchoesPoll(string state)
     {
         datasets.SetIngestion("ds", "pp-jr_1", state);
@@ -31,6 +30,18 @@ public class GetRefreshStatusTaskTests
         var result = await CreateSut().RunAsync(new GetRefreshStatusRequest("ds", "pp-jr_1", 2), CancellationToken.None);
 
         Assert.Equal(new RefreshResult("pp-jr_1", "FAILED", "SPICE capacity exceeded", Poll: 2), result);
+    }
+
+    [Theory]
+    [InlineData("FAILED")]
+    [InlineData("CANCELLED")]
+    public async Task RunAsync_IngestionEndedWithoutMessage_SaysSoInsteadOfNull(string state)
+    {
+        datasets.SetIngestion("ds", "pp-jr_1", state);
+
+        var result = await CreateSut().RunAsync(new GetRefreshStatusRequest("ds", "pp-jr_1", 2), CancellationToken.None);
+
+        Assert.Equal($"the dataset refresh gave no error message for this {state} outcome", result.ErrorMessage);
     }
 
     [Fact]
