@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using PurchasePipeline.Core.Runs;
 using PurchasePipeline.Core.Tasks;
 using PurchasePipeline.Functions.Tests.Support;
 using PurchasePipeline.TestUtils.Fakes;
@@ -23,7 +25,7 @@ public class GetJobRunFunctionTests
     }
 
     [Fact]
-    public async Task HandleAsync_RunSucceeded_AttachesTheManifestWhole()
+    public async Task HandleAsync_RunSucceeded_AttachesTheManifestsSummary()
     {
         var manifest = FakeRunManifestStore.SampleManifest(RunId);
         jobs.SetRun(RunId, "SUCCEEDED");
@@ -31,13 +33,27 @@ public class GetJobRunFunctionTests
 
         var output = await FunctionHarness.HandleAsync(CreateSut().HandleAsync, "GetJobRun");
 
-        // The manifest's field names are RunManifest's own; what matters here is that all of it arrives.
         var back = output.Deserialize(TaskJson.Default.JobRunResult)!.Manifest!;
         Assert.Equal("SUCCEEDED", (string?)output["state"]);
-        Assert.Equal(manifest with { Files = back.Files, Partitions = back.Partitions, RejectedByReason = back.RejectedByReason }, back);
-        Assert.Equal(manifest.Files, back.Files);
-        Assert.Equal(manifest.Partitions, back.Partitions);
+        Assert.Equal(RunManifestSummary.Of(manifest) with { RejectedByReason = back.RejectedByReason }, back);
         Assert.Equal(manifest.RejectedByReason, back.RejectedByReason);
+        Assert.Equal(1, (int?)output["manifest"]!["file_count"]);
+        Assert.Null(output["manifest"]!["files"]);
+    }
+
+    [Fact]
+    public async Task HandleAsync_RunReadFiftyThousandObjects_ResultStaysSmallForTheStatePayload()
+    {
+        // A reset-bookmark rerun over a year of small hourly files: the result must not grow with the
+        // object count, or the execution would fail with States.DataLimitExceeded (256 KiB).
+        var files = Enumerable.Range(0, 50_000).Select(i => new ProcessedObject($"raw/2026/01/01/purchases-{i:00000}.csv", $"\"etag-{i}\"", 100)).ToList();
+        jobs.SetRun(RunId, "SUCCEEDED");
+        manifests.Add(FakeRunManifestStore.SampleManifest(RunId) with { Files = files });
+
+        var output = await FunctionHarness.HandleAsync(CreateSut().HandleAsync, "GetJobRun");
+
+        Assert.Equal(50_000, (int?)output["manifest"]!["file_count"]);
+        Assert.True(Encoding.UTF8.GetByteCount(output.ToJsonString()) < 4096, output.ToJsonString());
     }
 
     [Fact]

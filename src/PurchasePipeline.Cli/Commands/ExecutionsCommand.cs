@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PurchasePipeline.Local.Executions;
+using PurchasePipeline.Local.Lake;
 using Spectre.Console;
 
 namespace PurchasePipeline.Cli.Commands;
@@ -28,7 +29,8 @@ internal static class ExecutionsCommand
         var command = new Command("list", "Executions, newest first") { json };
         command.SetAction(parse =>
         {
-            var store = new ExecutionStore(CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home)));
+            var home = CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home));
+            var store = new ExecutionStore(home);
             var executions = store.List();
             if (parse.GetValue(json))
             {
@@ -59,6 +61,16 @@ internal static class ExecutionsCommand
         return command;
     }
 
+    /// <summary>
+    /// The whole manifest the run committed to the local lake (with its files and partitions), or the summary
+    /// the execution's output carries (a run on the AWS plane committed its manifest to S3).
+    /// </summary>
+    private static JsonNode? Manifest(LocalHome home, JsonNode? summary)
+    {
+        var path = (string?)summary?["run_id"] is { } runId ? Path.Combine(home.Manifests, runId + ".json") : null;
+        return path is not null && File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) : summary?.DeepClone();
+    }
+
     private static Command Show(CliContext context)
     {
         var id = new Argument<string>("ID") { Description = "Execution name or ARN (a unique prefix is enough)" };
@@ -66,7 +78,8 @@ internal static class ExecutionsCommand
         var command = new Command("show", "One execution: status, states visited, error, cause, manifest") { id, json };
         command.SetAction(parse =>
         {
-            var store = new ExecutionStore(CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home)));
+            var home = CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home));
+            var store = new ExecutionStore(home);
             var execution = store.Find(parse.GetValue(id)!);
             if (execution is null)
             {
@@ -78,7 +91,7 @@ internal static class ExecutionsCommand
             var detail = Summary(execution);
             detail["input"] = Parse(execution.Input);
             detail["output"] = Parse(execution.Output);
-            detail["manifest"] = Parse(execution.Output)?["job"]?["manifest"]?.DeepClone();
+            detail["manifest"] = Manifest(home, Parse(execution.Output)?["job"]?["manifest"]);
             detail["states"] = new JsonArray([.. events.Where(e => e.Type == "StateEntered").Select(e => (JsonNode)JsonValue.Create(e.StateName)!)]);
             detail["events"] = new JsonArray([.. events.Select(e => (JsonNode)new JsonObject
             {

@@ -52,7 +52,7 @@ internal static class RunSummary
                 (run.Record.Duration?.TotalSeconds ?? 0).ToString("0.00", CultureInfo.InvariantCulture));
         }
 
-        var manifests = runs.Select(r => r.Manifest).OfType<Core.Runs.RunManifest>().ToList();
+        var manifests = runs.Select(r => r.Manifest).OfType<Core.Runs.RunManifestSummary>().ToList();
         table.AddRow(
             "[bold]total[/]",
             $"{runs.Count(r => r.Succeeded)}/{runs.Count}",

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using PurchasePipeline.Core.Runs;
 using PurchasePipeline.Local.Executions;
@@ -13,8 +14,8 @@ internal sealed record ExecutionOutcome(ExecutionRecord Record, ExecutionResult 
     /// <summary>The object key the execution ran for.</summary>
     public string Key => (string?)JsonNode.Parse(Record.Input)?["detail"]?["object"]?["key"] ?? "(no object)";
 
-    /// <summary>The job run's manifest, from the execution's output.</summary>
-    public RunManifest? Manifest => Result.Output?["job"]?["manifest"] is JsonObject manifest ? RunManifestJson.Deserialize(manifest.ToJsonString()) : null;
+    /// <summary>The summary of the job run's manifest, from the execution's output.</summary>
+    public RunManifestSummary? Manifest => Result.Output?["job"]?["manifest"]?.Deserialize(Core.Tasks.TaskJson.Default.RunManifestSummary);
 
     /// <summary>The failed state, as the alert names it.</summary>
     public string? FailedState => (string?)Alert?["state"];

@@ -1,8 +1,9 @@
 using PurchasePipeline.Core.Ports;
+using PurchasePipeline.Core.Runs;
 
 namespace PurchasePipeline.Core.Tasks;
 
-/// <summary>GetJobRun: reads the job run's state and, once it succeeded, the manifest it committed.</summary>
+/// <summary>GetJobRun: reads the job run's state and, once it succeeded, the summary of the manifest it committed.</summary>
 public sealed class GetJobRunTask(IEtlJobService jobs, IRunManifestStore manifests) : IPipelineTask<GetJobRunRequest, JobRunResult>
 {
     /// <inheritdoc />
@@ -17,7 +18,8 @@ public sealed class GetJobRunTask(IEtlJobService jobs, IRunManifestStore manifes
         var manifest = status.State == TaskStates.JobSucceeded
             ? await manifests.GetAsync(jobRunId, cancellationToken).ConfigureAwait(false)
             : null;
+        var summary = manifest is null ? null : RunManifestSummary.Of(manifest);
         var errorMessage = TaskStates.ErrorMessage(status.ErrorMessage, status.State, TaskStates.JobEndedUnsuccessfully, "the ETL job");
-        return new JobRunResult(jobRunId, status.State, errorMessage, poll, manifest);
+        return new JobRunResult(jobRunId, status.State, errorMessage, poll, summary);
     }
 }

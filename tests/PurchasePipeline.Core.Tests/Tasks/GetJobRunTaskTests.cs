@@ -1,4 +1,5 @@
 using PurchasePipeline.Core.Errors;
+using PurchasePipeline.Core.Runs;
 using PurchasePipeline.Core.Tasks;
 using PurchasePipeline.TestUtils.Fakes;
 
@@ -21,7 +22,7 @@ public class GetJobRunTaskTests
     }
 
     [Fact]
-    public async Task RunAsync_RunSucceeded_AttachesItsManifest()
+    public async Task RunAsync_RunSucceeded_AttachesItsManifestsSummary()
     {
         var manifest = FakeRunManifestStore.SampleManifest("jr_0001");
         jobs.SetRun("jr_0001", "SUCCEEDED");
@@ -30,7 +31,7 @@ public class GetJobRunTaskTests
         var result = await CreateSut().RunAsync(new GetJobRunRequest("clean_purchases", "jr_0001", 4), CancellationToken.None);
 
         Assert.Equal("SUCCEEDED", result.State);
-        Assert.Same(manifest, result.Manifest);
+        Assert.Equal(RunManifestSummary.Of(manifest), result.Manifest);
         Assert.Equal(4, result.Poll);
         Assert.Equal(["jr_0001"], manifests.Reads);
     }

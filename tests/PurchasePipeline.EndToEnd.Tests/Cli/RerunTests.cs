@@ -68,10 +68,12 @@ public sealed class RerunTests : IDisposable
         Assert.True(rerun.ExitCode == 0, rerun.Output + rerun.Error);
         var outcome = Assert.Single(JsonNode.Parse(rerun.Output)!.AsArray())!;
         var manifest = outcome["output"]!["job"]!["manifest"]!;
-        Assert.Equal(generated.Batches.Select(b => b.Key).Order(StringComparer.Ordinal), manifest["files"]!.AsArray().Select(f => (string)f!["key"]!).Order(StringComparer.Ordinal));
+        Assert.Equal(generated.Batches.Count, (int?)manifest["file_count"]);
+        var shown = await Executions.ShowAsync(Home.Root, (string)outcome["name"]!);
+        Assert.Equal(generated.Batches.Select(b => b.Key).Order(StringComparer.Ordinal), shown["manifest"]!["files"]!.AsArray().Select(f => (string)f!["key"]!).Order(StringComparer.Ordinal));
         Assert.Equal(generated.Rows, (int?)manifest["rows_in"]);
         Assert.Equal(0, (int?)manifest["rows_clean"]);
-        Assert.True((bool)(await Executions.ShowAsync(Home.Root, (string)outcome["name"]!))["input"]!["rerun"]!["resetBookmark"]!);
+        Assert.True((bool)shown["input"]!["rerun"]!["resetBookmark"]!);
         Assert.Equal(generated.ValidUnique, Lake.Count(Home, "clean_purchases"));
         Assert.Equal(Lake.Count(Home, "clean_purchases"), Lake.CountDistinct(Home, "clean_purchases", "purchase_id"));
     }
