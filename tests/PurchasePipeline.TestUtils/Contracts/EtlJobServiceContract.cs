@@ -1,0 +1,67 @@
+using PurchasePipeline.Core.Errors;
+using PurchasePipeline.Core.Ports;
+using Xunit;
+
+namespace PurchasePipeline.TestUtils.Contracts;
+
+/// <summary>
+/// What every <see cref="IEtlJobService"/> must do, run against each plane's adapter (local: the DuckDB job;
+/// AWS: Glue behind a fake endpoint). StartEtlJobTask and GetJobRunTask rely on all of it.
+/// </summary>
+public abstract class EtlJobServiceContract
+{
+    private static readonly string[] JobRunStates = ["STARTING", "RUNNING", "STOPPING", "STOPPED", "SUCCEEDED", "FAILED", "TIMEOUT", "ERROR", "WAITING"];
+
+    /// <summary>The job the adapter under test runs.</summary>
+    protected abstract string JobName { get; }
+
+    protected abstract IEtlJobService CreateSut();
+
+    /// <summary>
+    /// Puts the job at its concurrency limit (one run at a time) until the test ends: another run in
+    /// progress, however the plane has one (a Glue run not yet finished; the local job's lock held).
+    /// </summary>
+    protected abstract Task HoldTheJobAsync(IEtlJobService sut);
+
+    [Fact]
+    public async Task StartJobRun_ThenGetJobRun_ReportsThatRunInAKnownState()
+    {
+        var sut = CreateSut();
+        var runId = await sut.StartJobRunAsync(JobName, CancellationToken.None);
+
+        var status = await sut.GetJobRunAsync(JobName, runId, CancellationToken.None);
+
+        Assert.False(string.IsNullOrWhiteSpace(runId));
+        Assert.Equal(runId, status.JobRunId);
+        Assert.Contains(status.State, JobRunStates);
+    }
+
+    [Fact]
+    public async Task GetJobRun_UnknownRunId_ThrowsEntityNotFound()
+    {
+        var sut = CreateSut();
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => sut.GetJobRunAsync(JobName, "jr_never_started", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ResetBookmark_ThenStartJobRun_StartsARun()
+    {
+        var sut = CreateSut();
+        await sut.ResetBookmarkAsync(JobName, CancellationToken.None);
+
+        var runId = await sut.StartJobRunAsync(JobName, CancellationToken.None);
+
+        Assert.Contains((await sut.GetJobRunAsync(JobName, runId, CancellationToken.None)).State, JobRunStates);
+    }
+
+    [Fact]
+    public async Task StartJobRun_WhileAnotherRunHoldsTheJob_ThrowsConcurrentRunsExceeded()
+    {
+        var sut = CreateSut();
+        await HoldTheJobAsync(sut);
+
+        var error = await Assert.ThrowsAsync<ConcurrentRunsExceededException>(() => sut.StartJobRunAsync(JobName, CancellationToken.None));
+
+        Assert.Equal(JobName, error.JobName);
+    }
+}

@@ -1,0 +1,67 @@
+using PurchasePipeline.Core.Ports;
+using PurchasePipeline.Core.Runs;
+using Xunit;
+
+namespace PurchasePipeline.TestUtils.Contracts;
+
+/// <summary>
+/// What every <see cref="IRunManifestStore"/> must do, run against each plane's adapter (local: lake/manifests;
+/// AWS: S3 behind a fake endpoint). GetJobRunTask reads a succeeded run's manifest through it.
+/// </summary>
+public abstract class RunManifestStoreContract
+{
+    protected abstract IRunManifestStore CreateSut();
+
+    /// <summary>Stores a manifest where its job commits it (lake/manifests/RUN.json; s3://lake/manifests/RUN.json).</summary>
+    protected abstract Task CommitAsync(RunManifest manifest);
+
+    [Fact]
+    public async Task Get_CommittedManifest_ReadsItBackEqual()
+    {
+        var manifest = SomeManifest("jr_20240501T100000_0a1b2c3d");
+        await CommitAsync(manifest);
+
+        var read = await CreateSut().GetAsync(manifest.RunId, CancellationToken.None);
+
+        Assert.NotNull(read);
+        // The record holds lists, which records compare by reference; the JSON is the manifest's value.
+        Assert.Equal(RunManifestJson.Serialize(manifest), RunManifestJson.Serialize(read));
+    }
+
+    [Fact]
+    public async Task Get_TwoCommittedManifests_ReadsEachByItsRunId()
+    {
+        await CommitAsync(SomeManifest("jr_1"));
+        await CommitAsync(SomeManifest("jr_2") with { RowsIn = 7, RowsClean = 7 });
+
+        var sut = CreateSut();
+
+        Assert.Equal(3, (await sut.GetAsync("jr_1", CancellationToken.None))?.RowsIn);
+        Assert.Equal(7, (await sut.GetAsync("jr_2", CancellationToken.None))?.RowsIn);
+    }
+
+    [Fact]
+    public async Task Get_UnknownRunId_ReturnsNull()
+    {
+        await CommitAsync(SomeManifest("jr_1"));
+
+        Assert.Null(await CreateSut().GetAsync("jr_never_committed", CancellationToken.None));
+    }
+
+    private static RunManifest SomeManifest(string runId) => new()
+    {
+        RunId = runId,
+        JobName = "clean_purchases",
+        StartedAt = new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero),
+        CompletedAt = new DateTimeOffset(2024, 5, 1, 10, 0, 42, 125, TimeSpan.Zero),
+        RowsIn = 3,
+        RowsClean = 1,
+        RowsRejected = 1,
+        RowsDeduplicated = 1,
+        Files = [new ProcessedObject("raw/2024/05/01/batch-0001.csv", "\"9b2cf535f27731c974343645a3985328\"", 3)],
+        Partitions = [new PartitionCount(new DateOnly(2024, 5, 1), 1)],
+        RejectedByReason = new Dictionary<string, long>(StringComparer.Ordinal) { ["invalid_amount"] = 1 },
+        BookmarkBefore = new BookmarkSummary(0, "e3b0c442"),
+        BookmarkAfter = new BookmarkSummary(1, "5d41402a"),
+    };
+}
