@@ -6,12 +6,15 @@ using PurchasePipeline.Core.Errors;
 namespace PurchasePipeline.Aws.Protocol;
 
 /// <summary>
-/// Sends JSON-protocol (X-Amz-Target) and REST-JSON calls of one service over an <see cref="HttpClient"/>
-/// whose handler signs them (SigV4, <see cref="AwsHttp"/>); maps errors to typed exceptions
-/// (<see cref="AwsErrors"/>) and retries throttling only (<see cref="ThrottlingRetry"/>).
+/// Sends JSON-protocol (X-Amz-Target), REST-JSON and query-protocol (form in, XML out) calls of one service
+/// over an <see cref="HttpClient"/> whose handler signs them (SigV4, <see cref="AwsHttp"/>); maps errors to
+/// typed exceptions (<see cref="AwsErrors"/>) and retries throttling only (<see cref="ThrottlingRetry"/>).
 /// </summary>
-internal sealed class AwsClient(HttpClient http, AwsService service, Uri endpoint, ThrottlingRetry retry)
+internal sealed partial class AwsClient(HttpClient http, AwsService service, Uri endpoint, ThrottlingRetry retry)
 {
+    /// <summary>The request id of a response that carried none.</summary>
+    public const string UnknownRequestId = "unknown";
+
     private const string RequestIdHeader = "x-amzn-RequestId";
 
     public AwsService Service => service;
@@ -25,10 +28,10 @@ internal sealed class AwsClient(HttpClient http, AwsService service, Uri endpoin
         var body = JsonSerializer.SerializeToUtf8Bytes(request, requestType);
         return SendAsync(operation, () =>
         {
-            var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Json(body) };
+            var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Content(body) };
             message.Headers.TryAddWithoutValidation("X-Amz-Target", target);
             return message;
-        }, responseType, claim, cancellationToken);
+        }, JsonBody(operation, responseType), JsonError, claim, cancellationToken);
     }
 
     /// <summary>A REST-JSON call: the method and the path (already escaped) with an optional JSON body.</summary>
@@ -37,11 +40,17 @@ internal sealed class AwsClient(HttpClient http, AwsService service, Uri endpoin
         Func<AwsError, Exception?>? claim, CancellationToken cancellationToken) =>
         SendAsync(operation, () => new HttpRequestMessage(method, new Uri(endpoint, path.TrimStart('/')))
         {
-            Content = body is null ? null : Json(body),
-        }, responseType, claim, cancellationToken);
+            Content = body is null ? null : Content(body),
+        }, JsonBody(operation, responseType), JsonError, claim, cancellationToken);
+
+    /// <summary>Parses a success body; the request id names the response in any error.</summary>
+    private delegate TResponse BodyParser<out TResponse>(byte[] body, string requestId);
+
+    /// <summary>Reads an error response: HTTP status, headers, body and request id.</summary>
+    private delegate AwsError ErrorParser(HttpResponseMessage response, byte[] body, string requestId);
 
     private async Task<AwsReply<TResponse>> SendAsync<TResponse>(
-        string operation, Func<HttpRequestMessage> build, JsonTypeInfo<TResponse> responseType,
+        string operation, Func<HttpRequestMessage> build, BodyParser<TResponse> parse, ErrorParser parseError,
         Func<AwsError, Exception?>? claim, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -53,10 +62,10 @@ internal sealed class AwsClient(HttpClient http, AwsService service, Uri endpoin
             if (response.IsSuccessStatusCode)
             {
                 retry.OnSuccess();
-                return new AwsReply<TResponse>(Parse(operation, bytes, responseType, requestId), service, operation, requestId);
+                return new AwsReply<TResponse>(parse(bytes, requestId), service, operation, requestId);
             }
 
-            var error = AwsError.Parse((int)response.StatusCode, Header(response, "x-amzn-ErrorType"), bytes, requestId);
+            var error = parseError(response, bytes, requestId);
             if (!AwsErrors.IsThrottling(error) || attempt >= ThrottlingRetry.MaxAttempts)
             {
                 throw AwsErrors.ToException(service, operation, error, claim);
@@ -66,7 +75,13 @@ internal sealed class AwsClient(HttpClient http, AwsService service, Uri endpoin
         }
     }
 
-    private TResponse Parse<TResponse>(string operation, byte[] bytes, JsonTypeInfo<TResponse> responseType, string requestId)
+    private static AwsError JsonError(HttpResponseMessage response, byte[] body, string requestId) =>
+        AwsError.Parse((int)response.StatusCode, Header(response, "x-amzn-ErrorType"), body, requestId);
+
+    private BodyParser<TResponse> JsonBody<TResponse>(string operation, JsonTypeInfo<TResponse> responseType) =>
+        (bytes, requestId) => ParseJson(operation, bytes, responseType, requestId);
+
+    private TResponse ParseJson<TResponse>(string operation, byte[] bytes, JsonTypeInfo<TResponse> responseType, string requestId)
     {
         try
         {
@@ -79,7 +94,7 @@ internal sealed class AwsClient(HttpClient http, AwsService service, Uri endpoin
         }
     }
 
-    private ByteArrayContent Json(byte[] body)
+    private ByteArrayContent Content(byte[] body)
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(service.ContentType);
@@ -87,7 +102,7 @@ internal sealed class AwsClient(HttpClient http, AwsService service, Uri endpoin
     }
 
     private static string RequestId(HttpResponseMessage response) =>
-        Header(response, RequestIdHeader) ?? Header(response, "x-amz-request-id") ?? "unknown";
+        Header(response, RequestIdHeader) ?? Header(response, "x-amz-request-id") ?? UnknownRequestId;
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;

@@ -15,12 +15,26 @@ internal static class AwsErrors
         "ProvisionedThroughputExceededException", "ProvisionedThroughputExceeded", "RequestLimitExceeded",
         "RequestThrottled", "RequestThrottledException", "SlowDown", "BandwidthLimitExceeded",
         "PriorRequestNotComplete", "EC2ThrottledException",
+        // SNS: ThrottledException's code (HTTP 429), and KMS throttling SNS's calls for an encrypted topic.
+        "Throttled", "KMSThrottling",
     };
 
     private static readonly HashSet<string> NotFoundCodes = new(StringComparer.Ordinal)
     {
         "EntityNotFoundException", "ResourceNotFoundException", "ExecutionDoesNotExist", "StateMachineDoesNotExist",
         "CrawlerNotFoundException", "NoSuchEntity",
+        // SNS: the topic does not exist.
+        "NotFound",
+    };
+
+    private static readonly HashSet<string> AccessDeniedCodes = new(StringComparer.Ordinal)
+    {
+        "AccessDeniedException", "AccessDenied", "UnauthorizedOperation", "UnrecognizedClientException",
+        "InvalidSignatureException", "ExpiredTokenException",
+        // The query protocol's (SNS) common codes, and SNS's own: no permission on the topic or its KMS key,
+        // an unsigned or non-HTTPS request.
+        "InvalidClientTokenId", "SignatureDoesNotMatch", "MissingAuthenticationToken", "ExpiredToken",
+        "AuthorizationError", "InvalidSecurity", "KMSAccessDenied", "KMSOptInRequired",
     };
 
     /// <summary>Whether the error says "slow down": the one kind of error the client itself retries.</summary>
@@ -36,8 +50,7 @@ internal static class AwsErrors
             // Athena names an unknown query execution id this way (there is no ResourceNotFound for it).
             { Code: "InvalidRequestException" } when error.Message.Contains("not found", StringComparison.OrdinalIgnoreCase)
                 => new EntityNotFoundException(described),
-            { Code: "AccessDeniedException" or "AccessDenied" or "UnauthorizedOperation" or "UnrecognizedClientException" or "InvalidSignatureException" or "ExpiredTokenException" }
-                => new AccessDeniedException(described),
+            _ when AccessDeniedCodes.Contains(error.Code) => new AccessDeniedException(described),
             _ => (Exception)new AwsServiceException(service.ServiceId, operation, error.Code, error.Message, error.StatusCode, error.RequestId),
         };
 
