@@ -32,11 +32,18 @@ public sealed class PurchasePipelineStack : Stack
             NoncurrentVersionDays = settings.NoncurrentVersionDays,
         });
         Alerts = new AlertTopic(this, "Alerts", new AlertTopicProps { AlertEmail = settings.AlertEmail });
-        Catalog = new LakeCatalog(this, "Catalog", new LakeCatalogProps { Storage = Storage, DatabaseName = settings.DatabaseName });
+        GlueEncryption = new GlueEncryption(this, "GlueEncryption");
+        Catalog = new LakeCatalog(this, "Catalog", new LakeCatalogProps
+        {
+            Storage = Storage,
+            DatabaseName = settings.DatabaseName,
+            Encryption = GlueEncryption,
+        });
         EtlJob = new EtlJob(this, "EtlJob", new EtlJobProps
         {
             Storage = Storage,
             Files = props.Files,
+            Encryption = GlueEncryption,
             WorkerType = settings.GlueWorkerType,
             Workers = settings.GlueWorkers,
             TimeoutMinutes = settings.GlueJobTimeoutMinutes,
@@ -81,6 +88,8 @@ public sealed class PurchasePipelineStack : Stack
     public LakeStorage Storage { get; }
 
     public AlertTopic Alerts { get; }
+
+    public GlueEncryption GlueEncryption { get; }
 
     public LakeCatalog Catalog { get; }
 

@@ -11,7 +11,7 @@ public sealed class AlertingTests(DefaultDeployment shared) : IClassFixture<Defa
         var policy = shared.Json.Single("AWS::SNS::TopicPolicy");
 
         Assert.Equal(shared.Stack.LogicalId(shared.Stack.Alerts.Key), (string?)topic["KmsMasterKeyId"]!["Fn::GetAtt"]![0]);
-        Assert.True((bool)shared.Json.Single("AWS::KMS::Key")["EnableKeyRotation"]!);
+        Assert.True((bool)shared.Json["Resources"]![shared.Stack.LogicalId(shared.Stack.Alerts.Key)]!["Properties"]!["EnableKeyRotation"]!);
         Assert.Contains(policy["PolicyDocument"]!["Statement"]!.AsArray(), statement =>
             (string?)statement!["Effect"] == "Deny" && statement["Condition"]?["Bool"]?["aws:SecureTransport"]?.GetValue<string>() == "false");
     }

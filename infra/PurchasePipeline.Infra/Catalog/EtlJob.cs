@@ -30,14 +30,16 @@ public sealed partial class EtlJob : Construct
             ManagedPolicies = [ManagedPolicy.FromAwsManagedPolicyName("service-role/AWSGlueServiceRole")],
         });
         GrantLakeAccess(storage, script);
+        props.Encryption.Grant(Role);
         Nag.Suppress(Role,
             ("AwsSolutions-IAM4", "AWSGlueServiceRole is the managed policy AWS documents for a Glue job's logs, metrics and bookmarks."),
-            ("AwsSolutions-IAM5", "Object ARNs end in PREFIX/* for the lake prefixes the job reads and writes (any run's objects); the managed policy's wildcards are AWS's."));
+            ("AwsSolutions-IAM5", "Object ARNs end in PREFIX/* for the lake prefixes the job reads and writes (any run's objects); log-group:/aws-glue/* is where Glue names the job's encrypted log groups (after the security configuration and role); the managed policy's wildcards are AWS's."));
 
         Job = new CfnJob(this, "Job", new CfnJobProps
         {
             Description = "Cleans new purchase files (job bookmarks) into the lake: clean/, rejected/, aggregates/, manifests/",
             Role = Role.RoleArn,
+            SecurityConfiguration = props.Encryption.ConfigurationName,
             GlueVersion = "5.0",
             Command = new CfnJob.JobCommandProperty
             {

@@ -9,6 +9,9 @@ public sealed class EtlJobProps
 
     public required RepositoryFiles Files { get; init; }
 
+    /// <summary>The security configuration the job runs with.</summary>
+    public required GlueEncryption Encryption { get; init; }
+
     /// <summary>G.1X, G.2X, G.4X or G.8X.</summary>
     public required string WorkerType { get; init; }
 

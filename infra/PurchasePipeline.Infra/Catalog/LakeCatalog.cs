@@ -33,7 +33,8 @@ public sealed partial class LakeCatalog : Construct
         });
 
         AddTables();
-        Crawler = CreateCrawler();
+        CrawlerRole = CreateCrawlerRole(props.Encryption);
+        Crawler = CreateCrawler(props.Encryption);
         WorkGroup = CreateWorkGroup();
     }
 
@@ -44,6 +45,8 @@ public sealed partial class LakeCatalog : Construct
     public CfnDatabase Database { get; }
 
     public CfnCrawler Crawler { get; }
+
+    public Role CrawlerRole { get; }
 
     public string CrawlerName => Crawler.Ref;
 
@@ -62,7 +65,7 @@ public sealed partial class LakeCatalog : Construct
 
     public string WorkGroupArn => Stack.Of(this).FormatArn(new ArnComponents { Service = "athena", Resource = "workgroup", ResourceName = WorkGroupName });
 
-    private CfnCrawler CreateCrawler()
+    private Role CreateCrawlerRole(GlueEncryption encryption)
     {
         var bucket = Storage.Bucket;
         var role = new Role(this, "CrawlerRole", new RoleProps
@@ -85,13 +88,19 @@ public sealed partial class LakeCatalog : Construct
                 ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = new[] { LakeLayout.Raw, LakeLayout.Raw + "*" } },
             },
         }));
+        encryption.Grant(role);
         Nag.Suppress(role,
             ("AwsSolutions-IAM4", "AWSGlueServiceRole is the managed policy AWS documents for a crawler's catalog and log access."),
-            ("AwsSolutions-IAM5", "Object ARNs end in raw/* (the crawler reads any new object under the prefix); the managed policy's own wildcards are AWS's."));
+            ("AwsSolutions-IAM5", "Object ARNs end in raw/* (the crawler reads any new object under the prefix); log-group:/aws-glue/* is where Glue names the crawler's encrypted log group (after the role and security configuration); the managed policy's own wildcards are AWS's."));
+        return role;
+    }
 
+    private CfnCrawler CreateCrawler(GlueEncryption encryption)
+    {
         var crawler = new CfnCrawler(this, "Crawler", new CfnCrawlerProps
         {
-            Role = role.RoleArn,
+            Role = CrawlerRole.RoleArn,
+            CrawlerSecurityConfiguration = encryption.ConfigurationName,
             DatabaseName = DatabaseName,
             Description = "Registers new raw/ partitions and schema of purchase files",
             Targets = new CfnCrawler.TargetsProperty
