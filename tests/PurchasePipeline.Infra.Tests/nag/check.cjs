@@ -3,7 +3,8 @@
 // CfnInclude and the pack validates that tree. A finding is suppressed when its resource's `cdk_nag`
 // metadata (written by infra/PurchasePipeline.Infra/Security/Nag.cs, each with its reason) names the rule;
 // as in cdk-nag 2, a rule id also covers its findings (AwsSolutions-IAM5 covers AwsSolutions-IAM5[...]).
-// Prints every unsuppressed error, one per line, then a summary line.
+// Prints every unsuppressed finding, one per line (`error PATH: RULE: ...` or `warning PATH: RULE: ...`),
+// then a summary line.
 // Usage: node check.cjs TEMPLATE.json   (exit 0: no unsuppressed error; 1: errors; 2: bad usage)
 'use strict';
 const fs = require('node:fs');
@@ -35,17 +36,15 @@ function suppressed(ruleName, constructPath) {
 
 const report = new AwsSolutionsChecks().validateScope(app);
 const errors = [];
-let warnings = 0;
+const warnings = [];
 for (const violation of report.violations) {
   for (const resource of violation.violatingResources) {
     if (suppressed(violation.ruleName, resource.constructPath)) continue;
-    if (violation.severity === 'error') {
-      errors.push(`${resource.constructPath.slice(prefix.length)}: ${violation.ruleName}: ${violation.description.split('\n')[0]}`);
-    } else {
-      warnings += 1;
-    }
+    const finding = `${resource.constructPath.slice(prefix.length)}: ${violation.ruleName}: ${violation.description.split('\n')[0]}`;
+    (violation.severity === 'error' ? errors : warnings).push(finding);
   }
 }
-errors.forEach((line) => console.log(line));
-console.log(`cdk-nag AwsSolutions: ${errors.length} unsuppressed errors, ${warnings} unsuppressed warnings`);
+errors.forEach((line) => console.log(`error ${line}`));
+warnings.forEach((line) => console.log(`warning ${line}`));
+console.log(`cdk-nag AwsSolutions: ${errors.length} unsuppressed errors, ${warnings.length} unsuppressed warnings`);
 process.exit(errors.length === 0 ? 0 : 1);
