@@ -9,8 +9,9 @@ namespace PurchasePipeline.TestUtils.Contracts;
 /// Athena behind a fake endpoint). The validation rules bind the run id through <c>?</c> and read one row.
 /// </summary>
 /// <remarks>
-/// A query that cannot run is refused the way Athena refuses it: StartQuery returns an id, and the query
-/// ends FAILED with a reason (Athena's GetQueryExecution State and StateChangeReason); it does not throw.
+/// A query that cannot run (bad SQL, or not one parameter per <c>?</c>) is refused the way Athena refuses it:
+/// StartQuery returns an id, and the query ends FAILED with a reason (Athena's GetQueryExecution State and
+/// StateChangeReason); it does not throw. Values come back as the text Athena writes for them.
 /// </remarks>
 public abstract class QueryServiceContract
 {
@@ -78,6 +79,32 @@ public abstract class QueryServiceContract
 
         Assert.Equal("FAILED", status.State);
         Assert.False(string.IsNullOrWhiteSpace(status.StateChangeReason));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public async Task StartQuery_NotOneParameterPerPlaceholder_EndsFailedWithAReason(int count)
+    {
+        var sut = CreateSut();
+        var queryId = await sut.StartQueryAsync("SELECT ? AS v", [.. Enumerable.Repeat("jr_1", count)], CancellationToken.None);
+
+        var status = await EndOfAsync(sut, queryId);
+
+        Assert.Equal("FAILED", status.State);
+        Assert.False(string.IsNullOrWhiteSpace(status.StateChangeReason));
+    }
+
+    [Fact]
+    public async Task GetResults_IntegerBooleanDateAndNull_AreTheTextAthenaWrites()
+    {
+        var sut = CreateSut();
+        var queryId = await sut.StartQueryAsync("SELECT 42 AS n, true AS b, DATE '2024-05-01' AS d, NULL AS z, ? AS s", ["jr_1"], CancellationToken.None);
+        Assert.Equal("SUCCEEDED", (await EndOfAsync(sut, queryId)).State);
+
+        var rows = await sut.GetResultsAsync(queryId, CancellationToken.None);
+
+        Assert.Equal(["42", "true", "2024-05-01", null, "jr_1"], Assert.Single(rows));
     }
 
     [Fact]
