@@ -1,14 +1,14 @@
-using System.Data.Common;
 using DuckDB.NET.Data;
+using PurchasePipeline.Local.Duck;
 using PurchasePipeline.Local.Lake;
 
 namespace PurchasePipeline.Local.Dashboard;
 
 /// <summary>
-/// Reads what the dashboard shows from the lake (aggregates, rejected rows, clean rows, manifests) with
-/// an in-memory DuckDB. Sections whose folders are still empty come back empty.
+/// Reads what the dashboard shows from the lake's tables (<see cref="LakeViews"/>, as Athena sees them) with
+/// an in-memory DuckDB. Tables with no data yet are empty, so their sections come back empty.
 /// </summary>
-internal sealed partial class DashboardQueries(DuckDBConnection connection, LocalHome home)
+internal sealed partial class DashboardQueries(DuckDBConnection connection)
 {
     public const int TopBrandCount = 10;
 
@@ -21,16 +21,16 @@ internal sealed partial class DashboardQueries(DuckDBConnection connection, Loca
         var (manifests, unreadable) = await ManifestShelf.ReadAllAsync(home.Manifests, cancellationToken)
             .ConfigureAwait(false);
 
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var queries = new DashboardQueries(connection, home);
+        using var connection = Duck.Duck.OpenInMemory();
+        LakeViews.Create(connection, home);
+        var queries = new DashboardQueries(connection);
 
-        var byCategory = await queries.BreakdownAsync(LakeTable.DailyCategory, "category", cancellationToken).ConfigureAwait(false);
+        var byCategory = queries.Breakdown("agg_daily_category", "category");
         var kpis = new DashboardKpis(
             Revenue: byCategory.Sum(c => c.Revenue),
             Orders: byCategory.Sum(c => c.Orders),
             Margin: byCategory.Sum(c => c.Margin),
-            Customers: await queries.CustomersAsync(cancellationToken).ConfigureAwait(false),
+            Customers: connection.ScalarLong("SELECT count(DISTINCT user_id) FROM clean_purchases"),
             Runs: manifests.Count,
             RowsIn: manifests.Sum(m => m.RowsIn),
             RowsRejected: manifests.Sum(m => m.RowsRejected),
@@ -39,31 +39,15 @@ internal sealed partial class DashboardQueries(DuckDBConnection connection, Loca
         return new DashboardData
         {
             Kpis = kpis,
-            Daily = await queries.DailyAsync(cancellationToken).ConfigureAwait(false),
+            Daily = queries.Daily(),
             ByCategory = byCategory,
-            ByDevice = await queries.BreakdownAsync(LakeTable.DailyDevice, "device_type", cancellationToken).ConfigureAwait(false),
-            ByPayment = await queries.BreakdownAsync(LakeTable.DailyPayment, "payment_method", cancellationToken).ConfigureAwait(false),
-            TopBrands = await queries.TopBrandsAsync(cancellationToken).ConfigureAwait(false),
-            RejectsByReason = await queries.RejectsByReasonAsync(cancellationToken).ConfigureAwait(false),
-            Segments = await queries.SegmentsAsync(cancellationToken).ConfigureAwait(false),
+            ByDevice = queries.Breakdown("agg_daily_device", "device_type"),
+            ByPayment = queries.Breakdown("agg_daily_payment", "payment_method"),
+            TopBrands = queries.TopBrands(),
+            RejectsByReason = queries.RejectsByReason(),
+            Segments = queries.Segments(),
             RecentRuns = ManifestShelf.Recent(manifests, RecentRunCount),
             UnreadableManifests = unreadable,
         };
-    }
-
-    private LakeTable? Aggregate(string view) => LakeTable.Find(Path.Combine(home.Aggregates, view));
-
-    private async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(map(reader));
-        }
-
-        return rows;
     }
 }

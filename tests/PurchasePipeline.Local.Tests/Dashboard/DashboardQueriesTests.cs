@@ -168,6 +168,17 @@ public sealed class DashboardQueriesTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadAsync_HomeWithAQuoteInItsPath_ReadsItsLake()
+    {
+        var quoted = new LocalHome(temp.Combine("o'brien"));
+        new LakeBuilder(quoted).Rejected("jr_1", ("missing_brand", 2));
+
+        var data = await DashboardQueries.LoadAsync(quoted, CancellationToken.None);
+
+        Assert.Equal([new RejectCount("missing_brand", 2)], data.RejectsByReason);
+    }
+
+    [Fact]
     public async Task LoadAsync_MoreManifestsThanShown_ReturnsTheNewestTwentyAndCountsAll()
     {
         for (var i = 1; i <= 25; i++)
@@ -189,7 +200,7 @@ public sealed class DashboardQueriesTests : IDisposable
     public async Task LoadAsync_UnreadableManifest_SkipsAndCountsIt()
     {
         lake.Manifest(SomeRun.Manifest("jr_1", minutesAfterStart: 1));
-        await File.WriteAllTextAsync(Path.Combine(home.Manifests, "jr_2.json"), "{ not json");
+        await File.WriteAllTextAsync(Path.Combine(home.Manifests, "jr_0.json"), "{ not json");
 
         var data = await LoadAsync();
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using DuckDB.NET.Data;
 using PurchasePipeline.Core.Runs;
+using PurchasePipeline.Local.Duck;
 using PurchasePipeline.Local.Lake;
 
 namespace PurchasePipeline.Local.Tests.Dashboard;
@@ -60,21 +60,18 @@ internal sealed class LakeBuilder(LocalHome home)
         var definitions = columns.Split(", ").Select(c => c.Split(' ', 2)).ToList();
         var select = string.Join(", ", definitions.Select(d => $"CAST({d[0]} AS {d[1]}) AS {d[0]}"));
         var names = string.Join(", ", definitions.Select(d => d[0]));
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        using var connection = Duck.Duck.OpenInMemory();
+        connection.Execute($"""
             COPY (SELECT {select} FROM (VALUES {string.Join(", ", rows)}) AS t({names}))
-            TO '{folder.Replace('\\', '/')}' (FORMAT parquet, PARTITION_BY ({partitionBy}), APPEND)
-            """;
-        command.ExecuteNonQuery();
+            TO {Duck.Duck.PathLiteral(folder)} (FORMAT parquet, PARTITION_BY ({partitionBy}), APPEND)
+            """);
         return this;
     }
 
     private static string Values(params object[] values) =>
         "(" + string.Join(", ", values.Select(v => v switch
         {
-            string s => "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'",
+            string s => Duck.Duck.Literal(s),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => throw new ArgumentException("unsupported value " + v, nameof(values)),
         })) + ")";
