@@ -1,3 +1,6 @@
+using Amazon.Runtime;
+using PurchasePipeline.Aws;
+using PurchasePipeline.Aws.Sns;
 using PurchasePipeline.Core.Errors;
 using PurchasePipeline.Functions;
 using PurchasePipeline.Local.Lake;
@@ -8,32 +11,52 @@ namespace PurchasePipeline.Cli.Control;
 /// The definition on the embedded engine against real AWS services: every task handler with the AWS
 /// adapters (credentials from the default chain; AWS_REGION, AWS_ENDPOINT_URL[_SERVICE] and the
 /// AwsSettings variables honoured), names of the deployed crawler, job and dataset from the environment.
-/// Alerts stay local (alerts/ and the console): SNS has no client here.
+/// NotifyFailure publishes to the real SNS topic (PURCHASE_PIPELINE_ALERT_TOPIC_ARN, endpoint
+/// AWS_ENDPOINT_URL_SNS) and keeps the local copy in alerts/ and the console line; a publish SNS refuses
+/// fails the task as SNS.&lt;Error&gt;Exception, as in AWS.
 /// </summary>
 internal static class AwsPlane
 {
     public const string CrawlerVariable = "PURCHASE_PIPELINE_CRAWLER";
     public const string JobVariable = "PURCHASE_PIPELINE_JOB";
     public const string DatasetVariable = "PURCHASE_PIPELINE_DATASET_ID";
+    public const string AlertTopicVariable = "PURCHASE_PIPELINE_ALERT_TOPIC_ARN";
 
     /// <exception cref="MissingSettingException">A variable the run needs is not set.</exception>
-    public static PipelineHost CreateHost(LocalHome home, TimeProvider time, double waitScale, Action<string>? show)
+    public static PipelineHost CreateHost(LocalHome home, TimeProvider time, double waitScale, Action<string>? show) =>
+        CreateHost(home, time, waitScale, show, Environment.GetEnvironmentVariable, credentials: null);
+
+    /// <summary>The host with every variable read from <paramref name="environment"/>; <paramref name="credentials"/> null takes the default chain.</summary>
+    /// <exception cref="MissingSettingException">A variable the run needs is not set.</exception>
+    public static PipelineHost CreateHost(
+        LocalHome home, TimeProvider time, double waitScale, Action<string>? show, Func<string, string?> environment, AWSCredentials? credentials)
     {
+        string Required(string variable) =>
+            environment(variable) is { Length: > 0 } value ? value : throw new MissingSettingException(variable, "run --plane aws");
+
         var substitutions = new Dictionary<string, string>(LocalSettings.Substitutions(FunctionCatalog.All.Select(f => f.Name)), StringComparer.Ordinal)
         {
             ["CrawlerName"] = Required(CrawlerVariable),
             ["EtlJobName"] = Required(JobVariable),
-            ["QuickSightDatasetId"] = Environment.GetEnvironmentVariable(DatasetVariable) ?? string.Empty,
+            ["AlertTopicArn"] = Required(AlertTopicVariable),
+            ["QuickSightDatasetId"] = environment(DatasetVariable) ?? string.Empty,
             ["CrawlerPollSeconds"] = "30",
             ["JobPollSeconds"] = "60",
             ["ValidationPollSeconds"] = "5",
             ["RefreshPollSeconds"] = "30",
             ["MaxPolls"] = "120",
-            ["Region"] = Required("AWS_REGION"),
+            ["Region"] = Required(AwsSettings.RegionVariable),
         };
-        return new PipelineHost(home, time, waitScale, show, AwsTaskPorts.FromEnvironment(), substitutions);
+        var aws = AwsPorts.Create(environment, time, credentials);
+        var ports = new TaskPorts
+        {
+            Crawler = aws.Crawler,
+            EtlJob = aws.EtlJob,
+            RunManifests = aws.RunManifests,
+            Query = aws.Query,
+            Dataset = aws.Dataset,
+            ValidationRules = new ValidationRuleFiles(),
+        };
+        return new PipelineHost(home, time, waitScale, show, ports, substitutions, SnsClient.Create(environment, time, credentials));
     }
-
-    private static string Required(string variable) =>
-        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : throw new MissingSettingException(variable, "run --plane aws");
 }

@@ -8,8 +8,9 @@ namespace PurchasePipeline.Cli.Control;
 
 /// <summary>
 /// Binds Task resources to in-process code: Lambda ARNs to the same handlers the Lambdas run (JSON
-/// stream in, JSON stream out), and arn:aws:states:::sns:publish to the local alert sink. A handler's
-/// typed error becomes the task error the state's Retry and Catch name, with a Lambda-shaped cause.
+/// stream in, JSON stream out), and arn:aws:states:::sns:publish to the alert sink (alerts/, and the real
+/// topic on the aws plane). A handler's typed error becomes the task error the state's Retry and Catch
+/// name, with a Lambda-shaped cause.
 /// </summary>
 internal sealed class LocalTaskInvoker(IReadOnlyDictionary<string, Func<Stream, CancellationToken, Task<Stream>>> functions, AlertSink alerts) : ITaskInvoker
 {
@@ -20,7 +21,7 @@ internal sealed class LocalTaskInvoker(IReadOnlyDictionary<string, Func<Stream, 
         ArgumentNullException.ThrowIfNull(invocation);
         if (invocation.Resource == SnsPublish)
         {
-            return alerts.Publish(invocation.Parameters);
+            return await alerts.PublishAsync(invocation.Parameters, cancellationToken).ConfigureAwait(false);
         }
 
         if (!functions.TryGetValue(invocation.Resource, out var handler))

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PurchasePipeline.Aws.Sns;
 using PurchasePipeline.Core.Trigger;
 using PurchasePipeline.Functions;
 using PurchasePipeline.Local.Adapters;
@@ -24,8 +25,10 @@ internal sealed class PipelineHost
     {
     }
 
-    /// <summary>A host whose tasks call other ports (the AWS plane) with other settings.</summary>
-    public PipelineHost(LocalHome home, TimeProvider time, double waitScale, Action<string>? show, TaskPorts ports, IReadOnlyDictionary<string, string> substitutions)
+    /// <summary>A host whose tasks call other ports (the AWS plane) with other settings, and alerts also go to <paramref name="alertTopic"/> when given.</summary>
+    public PipelineHost(
+        LocalHome home, TimeProvider time, double waitScale, Action<string>? show, TaskPorts ports, IReadOnlyDictionary<string, string> substitutions,
+        SnsClient? alertTopic = null)
     {
         Home = home;
         this.time = time;
@@ -34,7 +37,7 @@ internal sealed class PipelineHost
             f => LocalSettings.FunctionArn(f.Name),
             f => (Func<Stream, CancellationToken, Task<Stream>>)f.Create(ports).InvokeAsync,
             StringComparer.Ordinal);
-        Alerts = new AlertSink(home, time, show);
+        Alerts = new AlertSink(home, time, show, alertTopic);
         Tasks = new LocalTaskInvoker(functions, Alerts);
         engine = new ExecutionEngine(time, new EngineOptions { WaitScale = waitScale });
         store = new ExecutionStore(home);
