@@ -1,0 +1,135 @@
+using System.Text.Json.Nodes;
+using Amazon.Runtime;
+using PurchasePipeline.Cli.Control;
+using PurchasePipeline.Core.Errors;
+using PurchasePipeline.EndToEnd.Tests.Support;
+using PurchasePipeline.Local.Lake;
+using PurchasePipeline.States;
+using PurchasePipeline.TestUtils;
+
+namespace PurchasePipeline.EndToEnd.Tests.Cli;
+
+/// <summary>
+/// The aws plane's NotifyFailure: a run whose StartCrawler Glue refuses pages on-call through SNS (a fake
+/// endpoint for every service), keeps the local copy in alerts/, and fails as in AWS when SNS refuses too.
+/// </summary>
+public sealed class AwsPlaneAlertTests : IAsyncDisposable
+{
+    private const string Region = "eu-west-1";
+    private const string Topic = "arn:aws:sns:eu-west-1:123456789012:purchase-pipeline-alerts";
+    private const string GlueRefusal = "User is not authorized to perform glue:StartCrawler";
+
+    private readonly TempDirectory temp = new();
+    private readonly FakeAwsServices aws = new();
+    private readonly List<string> console = [];
+
+    public AwsPlaneAlertTests() =>
+        aws.On("AWSGlue.StartCrawler", _ => FakeResponse.JsonError(400, "AccessDeniedException", GlueRefusal));
+
+    public async ValueTask DisposeAsync()
+    {
+        await aws.DisposeAsync();
+        temp.Dispose();
+    }
+
+    [Fact]
+    public async Task Run_StartCrawlerRefused_PublishesOneAlertToTheTopicAndKeepsTheLocalCopy()
+    {
+        aws.On("Publish", _ => FakeResponse.Published("sns-message-1"));
+
+        var run = await RunAsync();
+
+        Assert.Equal("AccessDeniedException", run.Result.Error);
+        var publish = Assert.Single(aws.Calls("Publish"));
+        Assert.Equal(Topic, publish.Form["TopicArn"]);
+        Assert.Equal("purchase-pipeline failed at StartCrawler: AccessDeniedException", publish.Form["Subject"]);
+        var message = JsonNode.Parse(publish.Form["Message"])!;
+        Assert.True(JsonNode.DeepEquals(run.Alert, message), message.ToJsonString());
+        Assert.Equal("StartCrawler", (string?)message["state"]);
+        Assert.Equal("AccessDeniedException", (string?)message["error"]);
+        Assert.Contains(GlueRefusal, (string?)message["cause"], StringComparison.Ordinal);
+        Assert.Equal(run.Record.ExecutionId, (string?)message["execution"]);
+        Assert.StartsWith($"https://{Region}.console.aws.amazon.com/states/home?region={Region}#", (string?)message["console"], StringComparison.Ordinal);
+        Assert.Equal(Fixtures.EventKey, (string?)message["key"]);
+        Assert.Contains($"/{Region}/sns/aws4_request,", publish.Headers["Authorization"], StringComparison.Ordinal);
+
+        var local = Assert.Single(Alerts.Written(temp.Path));
+        Assert.Equal("sns-message-1", (string?)local["messageId"]);
+        Assert.Equal(Topic, (string?)local["topicArn"]);
+        Assert.Equal(publish.Form["Subject"], (string?)local["subject"]);
+        Assert.Equal(publish.Form["Message"], (string?)local["message"]);
+        Assert.Contains(console, line => line.StartsWith("ALERT purchase-pipeline failed at StartCrawler: AccessDeniedException", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_TopicNotFound_FailsWithTheOriginalErrorAfterOnePublishAndWritesNoAlert()
+    {
+        aws.On("Publish", _ => FakeResponse.SnsError(404, "NotFound", "Topic does not exist"));
+
+        var run = await RunAsync();
+
+        Assert.Equal(ExecutionStatus.Failed, run.Result.Status);
+        Assert.Equal("AccessDeniedException", run.Result.Error);
+        Assert.Contains(GlueRefusal, run.Result.Cause, StringComparison.Ordinal);
+        Assert.Single(aws.Calls("Publish"));
+        Assert.Empty(Alerts.Written(temp.Path));
+        Assert.Contains(console, line => line.StartsWith($"ALERT NOT SENT to {Topic}: SNS.NotFoundException:", StringComparison.Ordinal) && line.Contains("Topic does not exist", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_SnsInternalErrorEveryTime_RetriedByTheDefinitionThenFailsWithTheOriginalError()
+    {
+        aws.On("Publish", _ => FakeResponse.SnsError(500, "InternalError", "Internal Error"));
+
+        var run = await RunAsync();
+
+        Assert.Equal("AccessDeniedException", run.Result.Error);
+        // NotifyFailure's retrier names SNS.InternalErrorException with MaxAttempts 4; the client itself retries throttling only.
+        Assert.Equal(5, aws.Calls("Publish").Count);
+        Assert.Empty(Alerts.Written(temp.Path));
+    }
+
+    [Fact]
+    public async Task Run_SnsRefusesTheSubject_PagesAgainWithTheStateAloneInTheSubject()
+    {
+        aws.On("Publish", request => request.Form["Subject"].Contains(':', StringComparison.Ordinal)
+            ? FakeResponse.SnsError(400, "InvalidParameter", "Invalid parameter: Subject")
+            : FakeResponse.Published("sns-message-2"));
+
+        var run = await RunAsync();
+
+        Assert.Equal("AccessDeniedException", run.Result.Error);
+        Assert.Equal(["purchase-pipeline failed at StartCrawler: AccessDeniedException", "purchase-pipeline failed at StartCrawler"], aws.Calls("Publish").Select(p => p.Form["Subject"]));
+        Assert.Equal("sns-message-2", (string?)Assert.Single(Alerts.Written(temp.Path))["messageId"]);
+    }
+
+    [Fact]
+    public void CreateHost_WithoutAlertTopicVariable_ThrowsOneLineMissingSettingNamingIt()
+    {
+        var environment = Environment();
+        environment.Remove(AwsPlane.AlertTopicVariable);
+
+        var error = Assert.Throws<MissingSettingException>(() => CreateHost(environment));
+
+        Assert.Equal($"environment variable {AwsPlane.AlertTopicVariable} is not set (run --plane aws)", error.Message);
+    }
+
+    private async Task<ExecutionOutcome> RunAsync()
+    {
+        var host = CreateHost(Environment());
+        return await host.StartExecutionAsync(Fixtures.Read(Fixtures.ObjectCreatedEvent), name: "aws-alert", CancellationToken.None);
+    }
+
+    private PipelineHost CreateHost(Dictionary<string, string> environment) => AwsPlane.CreateHost(
+        new LocalHome(temp.Path), new CliHarness.FixedTime(CliHarness.Now), waitScale: 0, console.Add,
+        environment.GetValueOrDefault, new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
+
+    private Dictionary<string, string> Environment() => new(StringComparer.Ordinal)
+    {
+        ["AWS_REGION"] = Region,
+        ["AWS_ENDPOINT_URL"] = aws.Endpoint,
+        [AwsPlane.CrawlerVariable] = "purchase-pipeline-raw",
+        [AwsPlane.JobVariable] = "clean_purchases",
+        [AwsPlane.AlertTopicVariable] = Topic,
+    };
+}
