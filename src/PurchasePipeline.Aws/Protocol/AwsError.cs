@@ -28,8 +28,15 @@ internal sealed record AwsError(string Code, string Message, int StatusCode, str
             message = "the error response is not JSON";
         }
 
-        return new AwsError(Clean(code) ?? $"HttpStatus{statusCode}", message ?? "(no message)", statusCode, requestId);
+        return new AwsError(Clean(code) ?? StatusOnlyCode(statusCode), message ?? "(no message)", statusCode, requestId);
     }
+
+    /// <summary>The code of an error response that named none: <c>HttpStatus{N}</c>.</summary>
+    public static string StatusOnlyCode(int statusCode) => "HttpStatus" + statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Whether the code is <see cref="StatusOnlyCode"/>'s, not the service's.</summary>
+    public static bool IsStatusOnly(string code) =>
+        code.StartsWith("HttpStatus", StringComparison.Ordinal) && code.Length > 10 && code[10..].All(char.IsAsciiDigit);
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

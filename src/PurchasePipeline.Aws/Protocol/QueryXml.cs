@@ -36,7 +36,7 @@ internal static class QueryXml
         var message = error is null ? "the error response is not XML" : Text(error, "Message") ?? "(no message)";
         var bodyRequestId = root is null ? null : Text(root, "RequestId") ?? Text(error, "RequestId");
         return new AwsError(
-            code ?? $"HttpStatus{statusCode}", message, statusCode,
+            code ?? AwsError.StatusOnlyCode(statusCode), message, statusCode,
             requestId == AwsClient.UnknownRequestId && bodyRequestId is not null ? bodyRequestId : requestId);
     }
 

@@ -7,7 +7,7 @@ namespace PurchasePipeline.Aws.Sns;
 /// </summary>
 public static class SnsErrors
 {
-    /// <summary>What a failure without an SNS error code (no response, a response that is not SNS's) is named.</summary>
+    /// <summary>What a failure without an SNS error code is named: no response, or one that is not SNS's (a gateway's 502).</summary>
     public const string TaskFailed = "States.TaskFailed";
 
     private const string Suffix = "Exception";
@@ -23,7 +23,7 @@ public static class SnsErrors
     public static string StatesErrorName(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception.Data["AwsErrorCode"] is string { Length: > 0 } code ? StatesErrorName(code) : TaskFailed;
+        return exception.Data["AwsErrorCode"] is string { Length: > 0 } code && !Protocol.AwsError.IsStatusOnly(code) ? StatesErrorName(code) : TaskFailed;
     }
 
     /// <summary>The Step Functions error name of an SNS error code (the model's error.code).</summary>

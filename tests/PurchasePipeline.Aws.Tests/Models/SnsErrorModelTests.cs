@@ -99,13 +99,15 @@ public sealed class SnsErrorModelTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Publish_ErrorBodyNotXml_ThrowsServiceErrorWithStatusNamedTaskFailedStyle()
+    public async Task Publish_ErrorBodyNotXml_ThrowsServiceErrorWithStatusNamedTaskFailed()
     {
         endpoint.Then(new ScriptedResponse(502, "Bad Gateway"));
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => CreateSut().PublishAsync(Topic, "m", "s", CancellationToken.None));
         Assert.Equal(502, error.StatusCode);
         Assert.Equal("HttpStatus502", error.ErrorCode);
         Assert.Equal("req-1", error.RequestId);
+        // No SNS error was reported, so no SNS error name: the task fails as any other task failure.
+        Assert.Equal(SnsErrors.TaskFailed, SnsErrors.StatesErrorName(error));
     }
 
     [Theory]
