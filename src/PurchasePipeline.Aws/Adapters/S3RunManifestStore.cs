@@ -31,7 +31,7 @@ public sealed class S3RunManifestStore : IRunManifestStore
         {
             using var response = await s3.GetObjectAsync(bucket, key, cancellationToken).ConfigureAwait(false);
             using var reader = new StreamReader(response.ResponseStream);
-            return RunManifestJson.Deserialize(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false));
+            return RunManifestJson.Deserialize(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), $"s3://{bucket}/{key}");
         }
         catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchKey")
         {

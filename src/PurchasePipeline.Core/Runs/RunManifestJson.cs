@@ -21,4 +21,18 @@ public sealed partial class RunManifestJson : JsonSerializerContext
     /// <exception cref="JsonException">The text is not a manifest.</exception>
     public static RunManifest Deserialize(string json) =>
         JsonSerializer.Deserialize(json, Default.RunManifest) ?? throw new JsonException("manifest is null");
+
+    /// <summary>A manifest read back from the object or file <paramref name="source"/> names.</summary>
+    /// <exception cref="InvalidDataException">The text is not a manifest; the one-line message names the source and what is wrong.</exception>
+    public static RunManifest Deserialize(string json, string source)
+    {
+        try
+        {
+            return Deserialize(json);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{source}: not a run manifest: {e.Message.ReplaceLineEndings(" ")}", e);
+        }
+    }
 }

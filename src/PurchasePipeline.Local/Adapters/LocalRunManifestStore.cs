@@ -10,6 +10,6 @@ public sealed class LocalRunManifestStore(LocalHome home) : IRunManifestStore
     public async Task<RunManifest?> GetAsync(string jobRunId, CancellationToken cancellationToken)
     {
         var path = Path.Combine(home.Manifests, jobRunId + ".json");
-        return File.Exists(path) ? RunManifestJson.Deserialize(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false)) : null;
+        return File.Exists(path) ? RunManifestJson.Deserialize(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path) : null;
     }
 }

@@ -1,7 +1,6 @@
 using PurchasePipeline.Aws.Adapters;
 using PurchasePipeline.Aws.Tests.Support;
 using PurchasePipeline.Core.Ports;
-using PurchasePipeline.Core.Runs;
 using PurchasePipeline.TestUtils.Contracts;
 
 namespace PurchasePipeline.Aws.Tests.Contracts;
@@ -23,9 +22,9 @@ public sealed class S3RunManifestStoreContractTests : RunManifestStoreContract, 
 
     protected override IRunManifestStore CreateSut() => S3Ports.For(endpoint, Bucket).RunManifests;
 
-    protected override Task CommitAsync(RunManifest manifest)
+    protected override Task CommitAsync(string runId, string text)
     {
-        s3.Put(S3RunManifestStore.Key(manifest.RunId), RunManifestJson.Serialize(manifest));
+        s3.Put(S3RunManifestStore.Key(runId), text);
         return Task.CompletedTask;
     }
 }

@@ -1,5 +1,4 @@
 using PurchasePipeline.Core.Ports;
-using PurchasePipeline.Core.Runs;
 using PurchasePipeline.Local.Adapters;
 using PurchasePipeline.Local.Lake;
 using PurchasePipeline.TestUtils;
@@ -19,9 +18,9 @@ public sealed class LocalRunManifestStoreContractTests : RunManifestStoreContrac
 
     protected override IRunManifestStore CreateSut() => new LocalRunManifestStore(home);
 
-    protected override async Task CommitAsync(RunManifest manifest)
+    protected override async Task CommitAsync(string runId, string text)
     {
         Directory.CreateDirectory(home.Manifests);
-        await File.WriteAllTextAsync(Path.Combine(home.Manifests, manifest.RunId + ".json"), RunManifestJson.Serialize(manifest));
+        await File.WriteAllTextAsync(Path.Combine(home.Manifests, runId + ".json"), text);
     }
 }

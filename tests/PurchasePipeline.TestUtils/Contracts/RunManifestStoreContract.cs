@@ -12,14 +12,26 @@ public abstract class RunManifestStoreContract
 {
     protected abstract IRunManifestStore CreateSut();
 
-    /// <summary>Stores a manifest where its job commits it (lake/manifests/RUN.json; s3://lake/manifests/RUN.json).</summary>
-    protected abstract Task CommitAsync(RunManifest manifest);
+    /// <summary>Stores a manifest's text where its job commits it (lake/manifests/RUN.json; s3://lake/manifests/RUN.json).</summary>
+    protected abstract Task CommitAsync(string runId, string text);
+
+    [Fact]
+    public async Task Get_DamagedManifest_ThrowsInvalidDataNamingItOnOneLine()
+    {
+        await CommitAsync("jr_damaged", "{\"run_id\": \"jr_damaged\", \"rows_in\": ");
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => CreateSut().GetAsync("jr_damaged", CancellationToken.None));
+
+        Assert.Contains("manifests", error.Message, StringComparison.Ordinal);
+        Assert.Contains("jr_damaged.json: not a run manifest: ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
 
     [Fact]
     public async Task Get_CommittedManifest_ReadsItBackEqual()
     {
         var manifest = SomeManifest("jr_20240501T100000_0a1b2c3d");
-        await CommitAsync(manifest);
+        await CommitAsync(manifest.RunId, RunManifestJson.Serialize(manifest));
 
         var read = await CreateSut().GetAsync(manifest.RunId, CancellationToken.None);
 
@@ -31,8 +43,8 @@ public abstract class RunManifestStoreContract
     [Fact]
     public async Task Get_TwoCommittedManifests_ReadsEachByItsRunId()
     {
-        await CommitAsync(SomeManifest("jr_1"));
-        await CommitAsync(SomeManifest("jr_2") with { RowsIn = 7, RowsClean = 7 });
+        await CommitAsync("jr_1", RunManifestJson.Serialize(SomeManifest("jr_1")));
+        await CommitAsync("jr_2", RunManifestJson.Serialize(SomeManifest("jr_2") with { RowsIn = 7, RowsClean = 7 }));
 
         var sut = CreateSut();
 
@@ -43,7 +55,7 @@ public abstract class RunManifestStoreContract
     [Fact]
     public async Task Get_UnknownRunId_ReturnsNull()
     {
-        await CommitAsync(SomeManifest("jr_1"));
+        await CommitAsync("jr_1", RunManifestJson.Serialize(SomeManifest("jr_1")));
 
         Assert.Null(await CreateSut().GetAsync("jr_never_committed", CancellationToken.None));
     }
