@@ -15,9 +15,13 @@ public static class AwsTaskPorts
 
     /// <summary>New ports from the environment variables (<see cref="AwsSettings"/>) and the default credential chain.</summary>
     /// <exception cref="Core.Errors.MissingSettingException">AWS_REGION is not set.</exception>
-    public static TaskPorts FromEnvironment()
+    public static TaskPorts FromEnvironment() => Create(Environment.GetEnvironmentVariable, TimeProvider.System, credentials: null);
+
+    /// <summary>New ports from these variables; <paramref name="credentials"/> null takes the default chain.</summary>
+    /// <exception cref="Core.Errors.MissingSettingException">AWS_REGION is not set.</exception>
+    public static TaskPorts Create(Func<string, string?> environment, TimeProvider time, Amazon.Runtime.AWSCredentials? credentials)
     {
-        var aws = AwsPorts.FromEnvironment();
+        var aws = AwsPorts.Create(environment, time, credentials);
         return new TaskPorts
         {
             Crawler = aws.Crawler,

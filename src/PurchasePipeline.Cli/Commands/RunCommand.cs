@@ -14,7 +14,7 @@ internal static class RunCommand
     {
         var files = new Argument<string[]>("FILE") { Description = "Purchase files (CSV or JSON lines) to land and process", Arity = ArgumentArity.ZeroOrMore };
         var json = new Option<bool>("--json") { Description = "Print the outcome as JSON" };
-        var plane = new Option<string>("--plane") { Description = "local (default) or aws: the tasks call the real Glue, Athena, QuickSight and S3", DefaultValueFactory = _ => "local" };
+        var plane = new Option<string>("--plane") { Description = "local (default) or aws: the tasks call the real Glue, Athena, QuickSight and S3, and alerts go to the real SNS topic", DefaultValueFactory = _ => "local" };
         plane.AcceptOnlyFromAmong("local", "aws");
         var eventFile = new Option<string?>("--event") { Description = "With --plane aws: the Object Created event (JSON file) to run the definition for" };
         var command = new Command("run", "Land files and run one execution of the state machine for each") { files, json, plane, eventFile };

@@ -47,16 +47,7 @@ internal static class AwsPlane
             ["MaxPolls"] = "120",
             ["Region"] = Required(AwsSettings.RegionVariable),
         };
-        var aws = AwsPorts.Create(environment, time, credentials);
-        var ports = new TaskPorts
-        {
-            Crawler = aws.Crawler,
-            EtlJob = aws.EtlJob,
-            RunManifests = aws.RunManifests,
-            Query = aws.Query,
-            Dataset = aws.Dataset,
-            ValidationRules = new ValidationRuleFiles(),
-        };
+        var ports = AwsTaskPorts.Create(environment, time, credentials);
         return new PipelineHost(home, time, waitScale, show, ports, substitutions, SnsClient.Create(environment, time, credentials));
     }
 }
