@@ -6,7 +6,10 @@
 # The tests call /usr/bin/python3, Debian's interpreter, where apt installs these modules.
 # npm: cdk-nag and aws-cdk-lib for the Infra tests' cdk-nag check (Node.js 20+), pinned by
 #   tests/PurchasePipeline.Infra.Tests/nag/package-lock.json, into its gitignored node_modules;
-#   asl-validator for the EndToEnd tests, pinned by tests/PurchasePipeline.EndToEnd.Tests/asl-validator/package-lock.json.
+#   asl-validator for the EndToEnd tests, pinned by tests/PurchasePipeline.EndToEnd.Tests/asl-validator/package-lock.json;
+#   aws-sdk 2.1693.0 (the last v2 JS SDK) for the Aws tests, pinned by tests/PurchasePipeline.Aws.Tests/aws-sdk-models/package-lock.json:
+#   its apis/*.min.json are the CURRENT service models (members, required, protocol), where Debian's botocore
+#   (1.29.27, December 2022) has the constraints (enums, patterns, min/max) but misses newer members. ~100 MB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +35,12 @@ asl=tests/PurchasePipeline.EndToEnd.Tests/asl-validator
 if [ ! -d "$asl/node_modules/asl-validator" ] || [ "$asl/package-lock.json" -nt "$asl/node_modules/.package-lock.json" ]; then
   echo "installing asl-validator (npm ci in $asl)"
   npm ci --prefix "$asl" --no-audit --no-fund --loglevel=error
+fi
+
+models=tests/PurchasePipeline.Aws.Tests/aws-sdk-models
+if [ ! -d "$models/node_modules/aws-sdk" ] || [ "$models/package-lock.json" -nt "$models/node_modules/.package-lock.json" ]; then
+  echo "installing aws-sdk (npm ci in $models)"
+  npm ci --prefix "$models" --no-audit --no-fund --loglevel=error
 fi
 
 dotnet test StateMachine.sln "$@"
