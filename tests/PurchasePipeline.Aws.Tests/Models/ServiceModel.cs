@@ -1,24 +1,34 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using PurchasePipeline.TestUtils;
 
 namespace PurchasePipeline.Aws.Tests.Models;
 
 /// <summary>
-/// An official AWS service model (botocore's service-2.json, installed by tests/run-tests.sh from the
-/// python3-botocore apt package), read as it is: nothing of it is retyped in the tests.
+/// An official AWS service model, read as it is: nothing of it is retyped in the tests. From botocore's
+/// service-2.json (the python3-botocore apt package) or aws-sdk's apis/*.min.json (the npm package in
+/// tests/PurchasePipeline.Aws.Tests/aws-sdk-models), both installed by tests/run-tests.sh.
 /// </summary>
 internal sealed partial class ServiceModel
 {
     public const string BotocoreData = "/usr/lib/python3/dist-packages/botocore/data";
 
-    private ServiceModel(string service, string version, JsonObject root)
+    public static readonly string AwsSdk = RepoPaths.Combine("tests", "PurchasePipeline.Aws.Tests", "aws-sdk-models", "node_modules", "aws-sdk");
+
+    private ServiceModel(string service, string version, JsonObject root, ModelSource source)
     {
         Service = service;
         ApiVersion = version;
         Root = root;
+        Source = source;
     }
 
     public string Service { get; }
+
+    public ModelSource Source { get; }
+
+    /// <summary>Whether the model has enums, patterns and min/max (botocore's does, aws-sdk's min.json does not).</summary>
+    public bool HasConstraints => Source == ModelSource.Botocore;
 
     public string ApiVersion { get; }
 
@@ -34,11 +44,14 @@ internal sealed partial class ServiceModel
 
     public string SigningName => (string?)Metadata["signingName"] ?? (string)Metadata["endpointPrefix"]!;
 
-    /// <summary>Which model this is, for the test output: service, API version and the botocore release.</summary>
-    public string Describe() => $"{Service} {ApiVersion} ({Protocol}, botocore {BotocoreVersion()})";
+    /// <summary>Which model this is, for the test output: service, API version and the botocore or aws-sdk release.</summary>
+    public string Describe() => $"{Service} {ApiVersion} ({Protocol}, {Release()})";
 
-    /// <summary>Loads the newest model of a botocore service; fails (never skips) when python3-botocore is missing.</summary>
-    public static ServiceModel Load(string service)
+    /// <summary>Loads the newest model of a service (botocore's name for it); fails (never skips) when its package is missing.</summary>
+    public static ServiceModel Load(string service, ModelSource source = ModelSource.Botocore) =>
+        source == ModelSource.Botocore ? LoadBotocore(service) : LoadAwsSdk(service);
+
+    private static ServiceModel LoadBotocore(string service)
     {
         var folder = Path.Combine(BotocoreData, service);
         if (!Directory.Exists(folder))
@@ -49,7 +62,24 @@ internal sealed partial class ServiceModel
 
         var version = Directory.GetDirectories(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).Last()!;
         var root = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, version, "service-2.json")))!.AsObject();
-        return new ServiceModel(service, version, root);
+        return new ServiceModel(service, version, root, ModelSource.Botocore);
+    }
+
+    /// <summary>aws-sdk names a model file by the prefix apis/metadata.json gives the service (stepfunctions: states), else by its name.</summary>
+    private static ServiceModel LoadAwsSdk(string service)
+    {
+        var apis = Path.Combine(AwsSdk, "apis");
+        if (!Directory.Exists(apis))
+        {
+            throw new InvalidOperationException(
+                $"the aws-sdk service models are missing ({apis}); run tests/run-tests.sh, which installs the npm aws-sdk");
+        }
+
+        var prefix = (string?)JsonNode.Parse(File.ReadAllText(Path.Combine(apis, "metadata.json")))![service]?["prefix"] ?? service;
+        var file = Directory.GetFiles(apis, prefix + "-*.min.json").Order(StringComparer.Ordinal).LastOrDefault()
+            ?? throw new InvalidOperationException($"aws-sdk has no model of {service} ({apis}/{prefix}-*.min.json)");
+        var root = AwsSdkModel.ToBotocoreShape(JsonNode.Parse(File.ReadAllText(file))!.AsObject());
+        return new ServiceModel(service, (string)root["metadata"]!["apiVersion"]!, root, ModelSource.AwsSdk);
     }
 
     public JsonObject Operation(string name) =>
@@ -66,11 +96,16 @@ internal sealed partial class ServiceModel
     public static Regex Pattern(string pattern) =>
         new("^(?:" + pattern.Replace(@"\uD800\uDC00-\uDBFF\uDFFF", @"\uD800-\uDFFF", StringComparison.Ordinal) + ")$", RegexOptions.CultureInvariant);
 
-    private static string BotocoreVersion()
+    private string Release()
     {
+        if (Source == ModelSource.AwsSdk)
+        {
+            return "aws-sdk " + (string?)JsonNode.Parse(File.ReadAllText(Path.Combine(AwsSdk, "package.json")))!["version"];
+        }
+
         var init = Path.Combine(Path.GetDirectoryName(BotocoreData)!, "__init__.py");
         var match = File.Exists(init) ? VersionLine().Match(File.ReadAllText(init)) : Match.Empty;
-        return match.Success ? match.Groups[1].Value : "unknown";
+        return "botocore " + (match.Success ? match.Groups[1].Value : "unknown");
     }
 
     [GeneratedRegex("""__version__ = ['"]([^'"]+)['"]""")]
