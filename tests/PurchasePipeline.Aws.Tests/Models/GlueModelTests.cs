@@ -4,10 +4,9 @@ using Xunit.Abstractions;
 
 namespace PurchasePipeline.Aws.Tests.Models;
 
-/// <summary>Every Glue request we build fits botocore's glue Model, and model-shaped responses parse.</summary>
-public sealed class GlueModelTests(ITestOutputHelper output) : ServiceModelTests("glue", AwsService.Glue, output)
+/// <summary>Every Glue request we build fits the glue model (botocore's and aws-sdk's), and model-shaped responses parse.</summary>
+public abstract class GlueModelTests(ModelSource source, ITestOutputHelper output) : ServiceModelTests("glue", AwsService.Glue, source, output)
 {
-
     [Fact]
     public async Task StartCrawler_Request_FitsModel()
     {
@@ -22,8 +21,8 @@ public sealed class GlueModelTests(ITestOutputHelper output) : ServiceModelTests
         Respond("GetCrawler");
         var crawler = await CreateSut().GetCrawlerAsync("purchases-raw", CancellationToken.None);
         ModelAssert.JsonRequest(Model, "GetCrawler", Endpoint.Single(), AwsService.Glue);
-        Assert.Equal(FirstEnum("CrawlerState"), crawler.State);
-        Assert.Equal(FirstEnum("LastCrawlStatus"), crawler.LastCrawl?.Status);
+        Assert.Equal(SampleString("State", "CrawlerState"), crawler.State);
+        Assert.Equal(SampleString("Status", "LastCrawlStatus"), crawler.LastCrawl?.Status);
         Assert.Equal("sample-ErrorMessage", crawler.LastCrawl?.ErrorMessage);
     }
 
@@ -42,7 +41,7 @@ public sealed class GlueModelTests(ITestOutputHelper output) : ServiceModelTests
         Respond("GetJobRun");
         var run = await CreateSut().GetJobRunAsync("clean-purchases", "jr_0123", CancellationToken.None);
         ModelAssert.JsonRequest(Model, "GetJobRun", Endpoint.Single(), AwsService.Glue);
-        Assert.Equal(FirstEnum("JobRunState"), run.JobRunState);
+        Assert.Equal(SampleString("JobRunState", "JobRunState"), run.JobRunState);
         Assert.Equal("sample-ErrorMessage", run.ErrorMessage);
     }
 
@@ -55,6 +54,10 @@ public sealed class GlueModelTests(ITestOutputHelper output) : ServiceModelTests
     }
 
     private GlueClient CreateSut() => new(Client());
-
-    private string FirstEnum(string shape) => (string)Model.Shape(shape)["enum"]![0]!;
 }
+
+/// <summary>Against botocore's model: enum values, patterns and lengths.</summary>
+public sealed class GlueBotocoreModelTests(ITestOutputHelper output) : GlueModelTests(ModelSource.Botocore, output);
+
+/// <summary>Against aws-sdk's current model: members, types and required lists as AWS has them now.</summary>
+public sealed class GlueCurrentModelTests(ITestOutputHelper output) : GlueModelTests(ModelSource.AwsSdk, output);

@@ -5,8 +5,8 @@ using Xunit.Abstractions;
 
 namespace PurchasePipeline.Aws.Tests.Models;
 
-/// <summary>QuickSight's REST routes, URI labels (IngestionId pattern) and bodies fit botocore's quicksight Model.</summary>
-public sealed class QuickSightModelTests(ITestOutputHelper output) : ServiceModelTests("quicksight", AwsService.QuickSight, output)
+/// <summary>QuickSight's REST routes, URI labels (IngestionId pattern) and bodies fit the quicksight model (botocore's and aws-sdk's).</summary>
+public abstract class QuickSightModelTests(ModelSource source, ITestOutputHelper output) : ServiceModelTests("quicksight", AwsService.QuickSight, source, output)
 {
     private const string Account = "123456789012";
 
@@ -24,7 +24,7 @@ public sealed class QuickSightModelTests(ITestOutputHelper output) : ServiceMode
         var labels = ModelAssert.RestRequest(Model, "CreateIngestion", Endpoint.Single(), AwsService.QuickSight);
         Assert.Equal(ingestionId, labels["IngestionId"]);
         Assert.Equal(Account, labels["AwsAccountId"]);
-        Assert.Equal((string)Model.Shape("IngestionStatus")["enum"]![0]!, status);
+        Assert.Equal(SampleString("IngestionStatus", "IngestionStatus"), status);
     }
 
     [Fact]
@@ -33,9 +33,15 @@ public sealed class QuickSightModelTests(ITestOutputHelper output) : ServiceMode
         Respond("DescribeIngestion");
         var ingestion = await CreateSut().DescribeIngestionAsync(Account, "sales-dataset", "pp-jr_1", CancellationToken.None);
         ModelAssert.RestRequest(Model, "DescribeIngestion", Endpoint.Single(), AwsService.QuickSight);
-        Assert.Equal((string)Model.Shape("IngestionStatus")["enum"]![0]!, ingestion.IngestionStatus);
+        Assert.Equal(SampleString("IngestionStatus", "IngestionStatus"), ingestion.IngestionStatus);
         Assert.Equal("sample-Message", ingestion.ErrorInfo?.Message);
     }
 
     private QuickSightClient CreateSut() => new(Client());
 }
+
+/// <summary>Against botocore's model: enum values, patterns and lengths.</summary>
+public sealed class QuickSightBotocoreModelTests(ITestOutputHelper output) : QuickSightModelTests(ModelSource.Botocore, output);
+
+/// <summary>Against aws-sdk's current model: members, types and required lists as AWS has them now.</summary>
+public sealed class QuickSightCurrentModelTests(ITestOutputHelper output) : QuickSightModelTests(ModelSource.AwsSdk, output);

@@ -5,8 +5,8 @@ using Xunit.Abstractions;
 
 namespace PurchasePipeline.Aws.Tests.Models;
 
-/// <summary>The Publish request we build fits botocore's sns model (query protocol), and model-shaped XML parses.</summary>
-public sealed class SnsModelTests(ITestOutputHelper output) : ServiceModelTests("sns", AwsService.Sns, output)
+/// <summary>The Publish request we build fits the sns model (query protocol; botocore's and aws-sdk's), and model-shaped XML parses.</summary>
+public abstract class SnsModelTests(ModelSource source, ITestOutputHelper output) : ServiceModelTests("sns", AwsService.Sns, source, output)
 {
     private const string Topic = "arn:aws:sns:eu-west-1:123456789012:purchase-pipeline-alerts";
 
@@ -64,3 +64,9 @@ public sealed class SnsModelTests(ITestOutputHelper output) : ServiceModelTests(
 
     private SnsClient CreateSut() => new(Client());
 }
+
+/// <summary>Against botocore's model: enum values, patterns and lengths.</summary>
+public sealed class SnsBotocoreModelTests(ITestOutputHelper output) : SnsModelTests(ModelSource.Botocore, output);
+
+/// <summary>Against aws-sdk's current model: members, types and required lists as AWS has them now.</summary>
+public sealed class SnsCurrentModelTests(ITestOutputHelper output) : SnsModelTests(ModelSource.AwsSdk, output);

@@ -4,8 +4,8 @@ using Xunit.Abstractions;
 
 namespace PurchasePipeline.Aws.Tests.Models;
 
-/// <summary>Every Step Functions request we build fits botocore's stepfunctions Model, and model-shaped responses parse.</summary>
-public sealed class StepFunctionsModelTests(ITestOutputHelper output) : ServiceModelTests("stepfunctions", AwsService.StepFunctions, output)
+/// <summary>Every Step Functions request we build fits the stepfunctions model (botocore's and aws-sdk's), and model-shaped responses parse.</summary>
+public abstract class StepFunctionsModelTests(ModelSource source, ITestOutputHelper output) : ServiceModelTests("stepfunctions", AwsService.StepFunctions, source, output)
 {
     private const string StateMachine = "arn:aws:states:eu-west-1:123456789012:stateMachine:purchase-pipeline";
 
@@ -25,7 +25,7 @@ public sealed class StepFunctionsModelTests(ITestOutputHelper output) : ServiceM
         Respond("DescribeExecution");
         var execution = await CreateSut().DescribeExecutionAsync(StateMachine.Replace("stateMachine", "execution", StringComparison.Ordinal) + ":1", CancellationToken.None);
         ModelAssert.JsonRequest(Model, "DescribeExecution", Endpoint.Single(), AwsService.StepFunctions);
-        Assert.Equal((string)Model.Shape("ExecutionStatus")["enum"]![0]!, execution.Status);
+        Assert.Equal(SampleString("status", "ExecutionStatus"), execution.Status);
         Assert.Equal("sample-error", execution.Error);
         Assert.Equal("sample-cause", execution.Cause);
     }
@@ -43,3 +43,9 @@ public sealed class StepFunctionsModelTests(ITestOutputHelper output) : ServiceM
 
     private StepFunctionsClient CreateSut() => new(Client());
 }
+
+/// <summary>Against botocore's model: enum values, patterns and lengths.</summary>
+public sealed class StepFunctionsBotocoreModelTests(ITestOutputHelper output) : StepFunctionsModelTests(ModelSource.Botocore, output);
+
+/// <summary>Against aws-sdk's current model: members, types and required lists as AWS has them now.</summary>
+public sealed class StepFunctionsCurrentModelTests(ITestOutputHelper output) : StepFunctionsModelTests(ModelSource.AwsSdk, output);
