@@ -62,7 +62,7 @@ public sealed class AwsPlaneAlertTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Run_TopicNotFound_FailsWithTheOriginalErrorAfterOnePublishAndWritesNoAlert()
+    public async Task Run_TopicNotFound_FailsWithTheOriginalErrorAfterBothPagesAndWritesNoAlert()
     {
         aws.On("Publish", _ => FakeResponse.SnsError(404, "NotFound", "Topic does not exist"));
 
@@ -71,7 +71,8 @@ public sealed class AwsPlaneAlertTests : IAsyncDisposable
         Assert.Equal(ExecutionStatus.Failed, run.Result.Status);
         Assert.Equal("AccessDeniedException", run.Result.Error);
         Assert.Contains(GlueRefusal, run.Result.Cause, StringComparison.Ordinal);
-        Assert.Single(aws.Calls("Publish"));
+        // The first page and the state-only fallback, which follows any failed publish.
+        Assert.Equal(2, aws.Calls("Publish").Count);
         Assert.Empty(Alerts.Written(temp.Path));
         Assert.Contains(console, line => line.StartsWith($"ALERT NOT SENT to {Topic}: SNS.NotFoundException:", StringComparison.Ordinal) && line.Contains("Topic does not exist", StringComparison.Ordinal));
     }
@@ -84,8 +85,8 @@ public sealed class AwsPlaneAlertTests : IAsyncDisposable
         var run = await RunAsync();
 
         Assert.Equal("AccessDeniedException", run.Result.Error);
-        // NotifyFailure's retrier names SNS.InternalErrorException with MaxAttempts 4; the client itself retries throttling only.
-        Assert.Equal(5, aws.Calls("Publish").Count);
+        // Both pages' retriers name SNS.InternalErrorException with MaxAttempts 4; the client itself retries throttling only.
+        Assert.Equal(10, aws.Calls("Publish").Count);
         Assert.Empty(Alerts.Written(temp.Path));
     }
 
