@@ -36,7 +36,7 @@ public sealed class AthenaQueryServiceTests : IAsyncDisposable
 
         var id = await CreateSut().StartQueryAsync("SELECT count(*) FROM t WHERE a = ? AND b = ?", ["jr_1", "O'Brien"], CancellationToken.None);
 
-        var body = JsonNode.Parse(endpoint.Single().BodyText)!;
+        var body = JsonNode.Parse(endpoint.OnlyRequest().BodyText)!;
         Assert.Equal("q-1", id);
         Assert.Equal(["'jr_1'", "'O''Brien'"], body["ExecutionParameters"]!.AsArray().Select(p => (string?)p));
         Assert.Equal("SELECT count(*) FROM t WHERE a = ? AND b = ?", (string?)body["QueryString"]);
@@ -54,7 +54,7 @@ public sealed class AthenaQueryServiceTests : IAsyncDisposable
         await CreateSut(outputLocation: null).StartQueryAsync("SELECT 1", [], CancellationToken.None);
 
         // The model's ExecutionParameters has a minimum of one; the workgroup may enforce its own output location.
-        var body = JsonNode.Parse(endpoint.Single().BodyText)!.AsObject();
+        var body = JsonNode.Parse(endpoint.OnlyRequest().BodyText)!.AsObject();
         Assert.False(body.ContainsKey("ExecutionParameters"));
         Assert.False(body.ContainsKey("ResultConfiguration"));
     }

@@ -26,7 +26,7 @@ public sealed class S3RunManifestStoreTests : IAsyncDisposable
     {
         await CreateSut().GetAsync("jr_1", CancellationToken.None);
 
-        var request = endpoint.Single();
+        var request = endpoint.OnlyRequest();
         Assert.Equal("GET", request.Method);
         Assert.Equal($"/{Bucket}/manifests/jr_1.json", request.RawPath.Split('?')[0]);
         Assert.Contains($"/{TestClients.Region}/s3/aws4_request,", request.Header("Authorization"), StringComparison.Ordinal);

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using PurchasePipeline.Aws.Tests.Support;
 
 namespace PurchasePipeline.Aws.Tests.Contracts;
 

@@ -1,5 +1,4 @@
 using PurchasePipeline.Aws.Adapters;
-using PurchasePipeline.Aws.Tests.Support;
 using PurchasePipeline.Core.Ports;
 using PurchasePipeline.TestUtils.Contracts;
 

@@ -1,26 +1,31 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Net;
-using PurchasePipeline.Aws.Tests.Support;
+using System.Security.Cryptography;
+using System.Text;
 
-namespace PurchasePipeline.Aws.Tests.Contracts;
+namespace PurchasePipeline.TestUtils.Http;
 
 /// <summary>
-/// S3 GetObject, path-style (GET /bucket/key), over one bucket's objects: a missing key or bucket is answered
-/// as S3 answers it, 404 with an XML &lt;Error&gt; body (NoSuchKey, NoSuchBucket), and S3's request id headers.
+/// S3's object API over one bucket, path-style (/bucket/key), served as a <see cref="FakeAwsEndpoint"/>'s
+/// fallback (the endpoint records the requests): PUT stores the object (aws-chunked bodies decoded), GET returns
+/// it; a missing key or bucket is answered as S3 answers it, 404 with an XML &lt;Error&gt; body (NoSuchKey,
+/// NoSuchBucket), and S3's request id headers. Objects are served back as UTF-8 text.
 /// </summary>
-internal sealed class FakeS3(string bucket)
+public sealed class FakeS3(string bucket)
 {
-    private readonly ConcurrentDictionary<string, string> objects = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> objects = new(StringComparer.Ordinal);
     private int requests;
 
-    public void Put(string key, string body) => objects[key] = body;
+    public void Put(string key, string body) => objects[key] = Encoding.UTF8.GetBytes(body);
 
     public ScriptedResponse Serve(RecordedRequest request)
     {
-        var path = Uri.UnescapeDataString(request.RawPath.Split('?')[0]).TrimStart('/');
+        var path = Uri.UnescapeDataString(request.Path).TrimStart('/');
         var slash = path.IndexOf('/', StringComparison.Ordinal);
         var (askedBucket, key) = slash < 0 ? (path, string.Empty) : (path[..slash], path[(slash + 1)..]);
-        if (request.Method != "GET")
+        if (request.Method is not ("GET" or "PUT"))
         {
             return Error(405, "MethodNotAllowed", "The specified method is not allowed against this resource.", string.Empty);
         }
@@ -30,8 +35,14 @@ internal sealed class FakeS3(string bucket)
             return Error(404, "NoSuchBucket", "The specified bucket does not exist", $"<BucketName>{askedBucket}</BucketName>");
         }
 
+        if (request.Method == "PUT")
+        {
+            var stored = objects[key] = S3Payload.Decode(request);
+            return new ScriptedResponse(200, string.Empty, Headers("application/xml", ("ETag", ETag(stored))));
+        }
+
         return objects.TryGetValue(key, out var body)
-            ? new ScriptedResponse(200, body, Headers("application/json", ("ETag", "\"9b2cf535f27731c974343645a3985328\""), ("Last-Modified", "Wed, 01 May 2024 10:00:42 GMT")))
+            ? new ScriptedResponse(200, Encoding.UTF8.GetString(body), Headers("application/json", ("ETag", ETag(body)), ("Last-Modified", "Wed, 01 May 2024 10:00:42 GMT")))
             : Error(404, "NoSuchKey", "The specified key does not exist.", $"<Key>{WebUtility.HtmlEncode(key)}</Key>");
     }
 
@@ -45,7 +56,11 @@ internal sealed class FakeS3(string bucket)
             Headers("application/xml", ("x-amz-request-id", id)));
     }
 
-    private string RequestId() => "S3REQ" + Interlocked.Increment(ref requests).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A single-part object's ETag, as S3 computes it: the quoted hex MD5 of its bytes.</summary>
+    [SuppressMessage("Security", "CA5351", Justification = "S3 defines the ETag as an MD5; nothing secure rests on it.")]
+    private static string ETag(byte[] body) => $"\"{Convert.ToHexStringLower(MD5.HashData(body))}\"";
+
+    private string RequestId() => "S3REQ" + Interlocked.Increment(ref requests).ToString("D6", CultureInfo.InvariantCulture);
 
     private Dictionary<string, string> Headers(string contentType, params (string Name, string Value)[] headers)
     {

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace PurchasePipeline.Generator.Tests.Support;
+namespace PurchasePipeline.TestUtils.Http;
 
 /// <summary>
-/// The object bytes of a recorded PutObject request. The SDK streams uploads with aws-chunked encoding
-/// (SigV4 chunk signatures, trailing checksum); this decodes it as S3 does.
+/// The object bytes of a recorded PutObject request, as S3 stores them. The SDK streams uploads with
+/// aws-chunked encoding (SigV4 chunk signatures, trailing checksum); this decodes it as S3 does.
 /// </summary>
-internal static class S3Payload
+public static class S3Payload
 {
     public static byte[] Decode(RecordedRequest request)
     {
