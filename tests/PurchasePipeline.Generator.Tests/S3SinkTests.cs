@@ -12,7 +12,7 @@ public sealed class S3SinkTests
     [Fact]
     public async Task PutAsync_CustomEndpointFromEnvironment_SendsPathStylePutWithBody()
     {
-        await using var server = new FakeS3Server();
+        await using var server = S3Endpoint("landing-bucket");
         var environment = Environment(("AWS_ENDPOINT_URL_S3", server.Endpoint), ("AWS_REGION", "eu-west-1"));
         var sink = (S3Sink)ObjectSinks.Create("s3://landing-bucket/incoming", environment, Credentials);
         using var _ = sink;
@@ -33,7 +33,7 @@ public sealed class S3SinkTests
     [Fact]
     public async Task RunAsync_S3SinkOnGenericEndpoint_PutsEveryObjectWithTheGeneratedBytes()
     {
-        await using var server = new FakeS3Server();
+        await using var server = S3Endpoint("bucket");
         var options = Some.Options("s3://bucket") with { IncludeUsers = true, Format = OutputFormat.JsonLines };
         using var sink = (S3Sink)ObjectSinks.Create(options.Out, Environment(("AWS_ENDPOINT_URL", server.Endpoint)), new AnonymousAWSCredentials());
 
@@ -67,4 +67,7 @@ public sealed class S3SinkTests
 
     private static Func<string, string?> Environment(params (string Name, string Value)[] variables) =>
         name => variables.Where(v => v.Name == name).Select(v => v.Value).FirstOrDefault();
+
+    /// <summary>S3 with the sink's bucket, recording the requests.</summary>
+    private static FakeAwsEndpoint S3Endpoint(string bucket) => new() { Fallback = new FakeS3(bucket).Serve };
 }
