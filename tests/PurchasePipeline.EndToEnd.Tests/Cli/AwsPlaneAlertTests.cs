@@ -20,11 +20,11 @@ public sealed class AwsPlaneAlertTests : IAsyncDisposable
     private const string GlueRefusal = "User is not authorized to perform glue:StartCrawler";
 
     private readonly TempDirectory temp = new();
-    private readonly FakeAwsServices aws = new();
+    private readonly FakeAwsEndpoint aws = new() { Fallback = request => new ScriptedResponse(500, $"no route for {request.Operation}") };
     private readonly List<string> console = [];
 
     public AwsPlaneAlertTests() =>
-        aws.On("AWSGlue.StartCrawler", _ => FakeResponse.JsonError(400, "AccessDeniedException", GlueRefusal));
+        aws.On("AWSGlue.StartCrawler", _ => ScriptedResponse.Error(400, "AccessDeniedException", GlueRefusal));
 
     public async ValueTask DisposeAsync()
     {
@@ -35,7 +35,7 @@ public sealed class AwsPlaneAlertTests : IAsyncDisposable
     [Fact]
     public async Task Run_StartCrawlerRefused_PublishesOneAlertToTheTopicAndKeepsTheLocalCopy()
     {
-        aws.On("Publish", _ => FakeResponse.Published("sns-message-1"));
+        aws.On("Publish", _ => ScriptedResponse.SnsPublished("sns-message-1"));
 
         var run = await RunAsync();
 
@@ -64,7 +64,7 @@ public sealed class AwsPlaneAlertTests : IAsyncDisposable
     [Fact]
     public async Task Run_TopicNotFound_FailsWithTheOriginalErrorAfterBothPagesAndWritesNoAlert()
     {
-        aws.On("Publish", _ => FakeResponse.SnsError(404, "NotFound", "Topic does not exist"));
+        aws.On("Publish", _ => ScriptedResponse.SnsError(404, "NotFound", "Topic does not exist"));
 
         var run = await RunAsync();
 
@@ -80,7 +80,7 @@ public sealed class AwsPlaneAlertTests : IAsyncDisposable
     [Fact]
     public async Task Run_SnsInternalErrorEveryTime_RetriedByTheDefinitionThenFailsWithTheOriginalError()
     {
-        aws.On("Publish", _ => FakeResponse.SnsError(500, "InternalError", "Internal Error"));
+        aws.On("Publish", _ => ScriptedResponse.SnsError(500, "InternalError", "Internal Error"));
 
         var run = await RunAsync();
 
@@ -94,8 +94,8 @@ public sealed class AwsPlaneAlertTests : IAsyncDisposable
     public async Task Run_SnsRefusesTheSubject_PagesAgainWithTheStateAloneInTheSubject()
     {
         aws.On("Publish", request => request.Form["Subject"].Contains(':', StringComparison.Ordinal)
-            ? FakeResponse.SnsError(400, "InvalidParameter", "Invalid parameter: Subject")
-            : FakeResponse.Published("sns-message-2"));
+            ? ScriptedResponse.SnsError(400, "InvalidParameter", "Invalid parameter: Subject")
+            : ScriptedResponse.SnsPublished("sns-message-2"));
 
         var run = await RunAsync();
 
