@@ -1,6 +1,5 @@
 using PurchasePipeline.Aws.Athena;
 using PurchasePipeline.Aws.Protocol;
-using PurchasePipeline.Aws.Tests.Support;
 using Xunit.Abstractions;
 
 namespace PurchasePipeline.Aws.Tests.Models;
@@ -21,7 +20,7 @@ public abstract class AthenaModelTests(ModelSource source, ITestOutputHelper out
                 "purchase-pipeline",
                 ["'jr_0123'"]),
             CancellationToken.None);
-        ModelAssert.JsonRequest(Model, "StartQueryExecution", Endpoint.Single(), AwsService.Athena);
+        ModelAssert.JsonRequest(Model, "StartQueryExecution", Endpoint.OnlyRequest(), AwsService.Athena);
         Assert.Equal("sample-QueryExecutionId", id);
     }
 
@@ -30,7 +29,7 @@ public abstract class AthenaModelTests(ModelSource source, ITestOutputHelper out
     {
         Respond("GetQueryExecution");
         var status = await CreateSut().GetQueryExecutionAsync("q-1", CancellationToken.None);
-        ModelAssert.JsonRequest(Model, "GetQueryExecution", Endpoint.Single(), AwsService.Athena);
+        ModelAssert.JsonRequest(Model, "GetQueryExecution", Endpoint.OnlyRequest(), AwsService.Athena);
         Assert.Equal(SampleString("State", "QueryExecutionState"), status.State);
         Assert.Equal("sample-StateChangeReason", status.StateChangeReason);
     }

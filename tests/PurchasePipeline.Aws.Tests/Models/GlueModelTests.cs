@@ -12,7 +12,7 @@ public abstract class GlueModelTests(ModelSource source, ITestOutputHelper outpu
     {
         Respond("StartCrawler");
         await CreateSut().StartCrawlerAsync("purchases-raw", CancellationToken.None);
-        ModelAssert.JsonRequest(Model, "StartCrawler", Endpoint.Single(), AwsService.Glue);
+        ModelAssert.JsonRequest(Model, "StartCrawler", Endpoint.OnlyRequest(), AwsService.Glue);
     }
 
     [Fact]
@@ -20,7 +20,7 @@ public abstract class GlueModelTests(ModelSource source, ITestOutputHelper outpu
     {
         Respond("GetCrawler");
         var crawler = await CreateSut().GetCrawlerAsync("purchases-raw", CancellationToken.None);
-        ModelAssert.JsonRequest(Model, "GetCrawler", Endpoint.Single(), AwsService.Glue);
+        ModelAssert.JsonRequest(Model, "GetCrawler", Endpoint.OnlyRequest(), AwsService.Glue);
         Assert.Equal(SampleString("State", "CrawlerState"), crawler.State);
         Assert.Equal(SampleString("Status", "LastCrawlStatus"), crawler.LastCrawl?.Status);
         Assert.Equal("sample-ErrorMessage", crawler.LastCrawl?.ErrorMessage);
@@ -31,7 +31,7 @@ public abstract class GlueModelTests(ModelSource source, ITestOutputHelper outpu
     {
         Respond("StartJobRun");
         var runId = await CreateSut().StartJobRunAsync("clean-purchases", CancellationToken.None);
-        ModelAssert.JsonRequest(Model, "StartJobRun", Endpoint.Single(), AwsService.Glue);
+        ModelAssert.JsonRequest(Model, "StartJobRun", Endpoint.OnlyRequest(), AwsService.Glue);
         Assert.Equal("sample-JobRunId", runId);
     }
 
@@ -40,7 +40,7 @@ public abstract class GlueModelTests(ModelSource source, ITestOutputHelper outpu
     {
         Respond("GetJobRun");
         var run = await CreateSut().GetJobRunAsync("clean-purchases", "jr_0123", CancellationToken.None);
-        ModelAssert.JsonRequest(Model, "GetJobRun", Endpoint.Single(), AwsService.Glue);
+        ModelAssert.JsonRequest(Model, "GetJobRun", Endpoint.OnlyRequest(), AwsService.Glue);
         Assert.Equal(SampleString("JobRunState", "JobRunState"), run.JobRunState);
         Assert.Equal("sample-ErrorMessage", run.ErrorMessage);
     }
@@ -50,7 +50,7 @@ public abstract class GlueModelTests(ModelSource source, ITestOutputHelper outpu
     {
         Respond("ResetJobBookmark");
         await CreateSut().ResetJobBookmarkAsync("clean-purchases", CancellationToken.None);
-        ModelAssert.JsonRequest(Model, "ResetJobBookmark", Endpoint.Single(), AwsService.Glue);
+        ModelAssert.JsonRequest(Model, "ResetJobBookmark", Endpoint.OnlyRequest(), AwsService.Glue);
     }
 
     private GlueClient CreateSut() => new(Client());

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using PurchasePipeline.Aws.Protocol;
-using PurchasePipeline.Aws.Tests.Support;
 
 namespace PurchasePipeline.Aws.Tests.Models;
 

@@ -21,7 +21,7 @@ public abstract class QuickSightModelTests(ModelSource source, ITestOutputHelper
 
         var status = await CreateSut().CreateIngestionAsync(Account, "sales-dataset", ingestionId, CancellationToken.None);
 
-        var labels = ModelAssert.RestRequest(Model, "CreateIngestion", Endpoint.Single(), AwsService.QuickSight);
+        var labels = ModelAssert.RestRequest(Model, "CreateIngestion", Endpoint.OnlyRequest(), AwsService.QuickSight);
         Assert.Equal(ingestionId, labels["IngestionId"]);
         Assert.Equal(Account, labels["AwsAccountId"]);
         Assert.Equal(SampleString("IngestionStatus", "IngestionStatus"), status);
@@ -32,7 +32,7 @@ public abstract class QuickSightModelTests(ModelSource source, ITestOutputHelper
     {
         Respond("DescribeIngestion");
         var ingestion = await CreateSut().DescribeIngestionAsync(Account, "sales-dataset", "pp-jr_1", CancellationToken.None);
-        ModelAssert.RestRequest(Model, "DescribeIngestion", Endpoint.Single(), AwsService.QuickSight);
+        ModelAssert.RestRequest(Model, "DescribeIngestion", Endpoint.OnlyRequest(), AwsService.QuickSight);
         Assert.Equal(SampleString("IngestionStatus", "IngestionStatus"), ingestion.IngestionStatus);
         Assert.Equal("sample-Message", ingestion.ErrorInfo?.Message);
     }

@@ -26,7 +26,7 @@ public abstract class SnsModelTests(ModelSource source, ITestOutputHelper output
         RespondXml("Publish");
         await CreateSut().PublishAsync(Topic, """{"error":"GlueJobFailed"}""", "purchase-pipeline failed at GetJobRun: GlueJobFailed", CancellationToken.None);
 
-        var request = Endpoint.Single();
+        var request = Endpoint.OnlyRequest();
         var form = QueryModelAssert.QueryRequest(Model, "Publish", request, AwsService.Sns);
         Assert.Equal(["TopicArn", "Message", "Subject"], form.Select(m => m.Key));
         Assert.Contains($"/{TestClients.Region}/sns/aws4_request,", request.Header("Authorization"), StringComparison.Ordinal);
@@ -39,7 +39,7 @@ public abstract class SnsModelTests(ModelSource source, ITestOutputHelper output
         RespondXml("Publish");
         await CreateSut().PublishAsync(Topic, message, subject: null, CancellationToken.None);
 
-        var form = QueryModelAssert.QueryRequest(Model, "Publish", Endpoint.Single(), AwsService.Sns);
+        var form = QueryModelAssert.QueryRequest(Model, "Publish", Endpoint.OnlyRequest(), AwsService.Sns);
         Assert.Equal(message, (string?)form["Message"]);
         Assert.False(form.ContainsKey("Subject"));
     }

@@ -14,7 +14,7 @@ public abstract class StepFunctionsModelTests(ModelSource source, ITestOutputHel
     {
         Respond("StartExecution");
         var started = await CreateSut().StartExecutionAsync(StateMachine, "rerun-1", """{"detail":{}}""", CancellationToken.None);
-        ModelAssert.JsonRequest(Model, "StartExecution", Endpoint.Single(), AwsService.StepFunctions);
+        ModelAssert.JsonRequest(Model, "StartExecution", Endpoint.OnlyRequest(), AwsService.StepFunctions);
         Assert.Equal("sample-executionArn", started.ExecutionArn);
         Assert.NotNull(started.StartDate);
     }
@@ -24,7 +24,7 @@ public abstract class StepFunctionsModelTests(ModelSource source, ITestOutputHel
     {
         Respond("DescribeExecution");
         var execution = await CreateSut().DescribeExecutionAsync(StateMachine.Replace("stateMachine", "execution", StringComparison.Ordinal) + ":1", CancellationToken.None);
-        ModelAssert.JsonRequest(Model, "DescribeExecution", Endpoint.Single(), AwsService.StepFunctions);
+        ModelAssert.JsonRequest(Model, "DescribeExecution", Endpoint.OnlyRequest(), AwsService.StepFunctions);
         Assert.Equal(SampleString("status", "ExecutionStatus"), execution.Status);
         Assert.Equal("sample-error", execution.Error);
         Assert.Equal("sample-cause", execution.Cause);
@@ -35,7 +35,7 @@ public abstract class StepFunctionsModelTests(ModelSource source, ITestOutputHel
     {
         Respond("ListExecutions");
         var page = await CreateSut().ListExecutionsAsync(StateMachine, "FAILED", "token-1", CancellationToken.None);
-        ModelAssert.JsonRequest(Model, "ListExecutions", Endpoint.Single(), AwsService.StepFunctions);
+        ModelAssert.JsonRequest(Model, "ListExecutions", Endpoint.OnlyRequest(), AwsService.StepFunctions);
         var item = Assert.Single(page.Executions!);
         Assert.Equal("sample-executionArn", item.ExecutionArn);
         Assert.Equal("sample-nextToken", page.NextToken);
