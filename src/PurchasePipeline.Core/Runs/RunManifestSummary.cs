@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 
 namespace PurchasePipeline.Core.Runs;
@@ -8,69 +9,34 @@ namespace PurchasePipeline.Core.Runs;
 /// of raw objects stays far below Step Functions' 256 KiB payload limit (States.DataLimitExceeded). The
 /// whole manifest stays where the run committed it (manifests/{run_id}.json).
 /// </summary>
-public sealed record RunManifestSummary
+public sealed record RunManifestSummary : RunRecord
 {
-    [JsonPropertyName("run_id")]
-    public required string RunId { get; init; }
+    public RunManifestSummary()
+    {
+    }
 
-    [JsonPropertyName("job_name")]
-    public required string JobName { get; init; }
-
-    [JsonPropertyName("started_at")]
-    public required DateTimeOffset StartedAt { get; init; }
-
-    [JsonPropertyName("completed_at")]
-    public required DateTimeOffset CompletedAt { get; init; }
-
-    [JsonPropertyName("rows_in")]
-    public required long RowsIn { get; init; }
-
-    [JsonPropertyName("rows_clean")]
-    public required long RowsClean { get; init; }
-
-    [JsonPropertyName("rows_rejected")]
-    public required long RowsRejected { get; init; }
-
-    [JsonPropertyName("rows_deduplicated")]
-    public required long RowsDeduplicated { get; init; }
+    [SetsRequiredMembers]
+    private RunManifestSummary(RunManifest manifest)
+        : base(manifest)
+    {
+        FileCount = manifest.Files.Count;
+        PartitionCount = manifest.Partitions.Count;
+    }
 
     /// <summary>How many raw objects the run read (the manifest's files).</summary>
     [JsonPropertyName("file_count")]
+    [JsonPropertyOrder(1)]
     public required int FileCount { get; init; }
 
     /// <summary>How many clean partitions the run appended to (the manifest's partitions).</summary>
     [JsonPropertyName("partition_count")]
+    [JsonPropertyOrder(1)]
     public required int PartitionCount { get; init; }
-
-    /// <summary>Rejected rows per reason (one entry per RejectReason at most).</summary>
-    [JsonPropertyName("rejected_by_reason")]
-    public required IReadOnlyDictionary<string, long> RejectedByReason { get; init; }
-
-    [JsonPropertyName("bookmark_before")]
-    public required BookmarkSummary BookmarkBefore { get; init; }
-
-    [JsonPropertyName("bookmark_after")]
-    public required BookmarkSummary BookmarkAfter { get; init; }
 
     /// <summary>The summary of a committed manifest.</summary>
     public static RunManifestSummary Of(RunManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        return new RunManifestSummary
-        {
-            RunId = manifest.RunId,
-            JobName = manifest.JobName,
-            StartedAt = manifest.StartedAt,
-            CompletedAt = manifest.CompletedAt,
-            RowsIn = manifest.RowsIn,
-            RowsClean = manifest.RowsClean,
-            RowsRejected = manifest.RowsRejected,
-            RowsDeduplicated = manifest.RowsDeduplicated,
-            FileCount = manifest.Files.Count,
-            PartitionCount = manifest.Partitions.Count,
-            RejectedByReason = manifest.RejectedByReason,
-            BookmarkBefore = manifest.BookmarkBefore,
-            BookmarkAfter = manifest.BookmarkAfter,
-        };
+        return new RunManifestSummary(manifest);
     }
 }
