@@ -1,5 +1,6 @@
 using PurchasePipeline.Core.Ports;
 using PurchasePipeline.Core.Runs;
+using PurchasePipeline.TestUtils.Fakes;
 using Xunit;
 
 namespace PurchasePipeline.TestUtils.Contracts;
@@ -30,7 +31,7 @@ public abstract class RunManifestStoreContract
     [Fact]
     public async Task Get_CommittedManifest_ReadsItBackEqual()
     {
-        var manifest = SomeManifest("jr_20240501T100000_0a1b2c3d");
+        var manifest = FakeRunManifestStore.SampleManifest("jr_20240501T100000_0a1b2c3d");
         await CommitAsync(manifest.RunId, RunManifestJson.Serialize(manifest));
 
         var read = await CreateSut().GetAsync(manifest.RunId, CancellationToken.None);
@@ -43,37 +44,20 @@ public abstract class RunManifestStoreContract
     [Fact]
     public async Task Get_TwoCommittedManifests_ReadsEachByItsRunId()
     {
-        await CommitAsync("jr_1", RunManifestJson.Serialize(SomeManifest("jr_1")));
-        await CommitAsync("jr_2", RunManifestJson.Serialize(SomeManifest("jr_2") with { RowsIn = 7, RowsClean = 7 }));
+        await CommitAsync("jr_1", RunManifestJson.Serialize(FakeRunManifestStore.SampleManifest("jr_1")));
+        await CommitAsync("jr_2", RunManifestJson.Serialize(FakeRunManifestStore.SampleManifest("jr_2") with { RowsIn = 7, RowsClean = 7 }));
 
         var sut = CreateSut();
 
-        Assert.Equal(3, (await sut.GetAsync("jr_1", CancellationToken.None))?.RowsIn);
+        Assert.Equal(10, (await sut.GetAsync("jr_1", CancellationToken.None))?.RowsIn);
         Assert.Equal(7, (await sut.GetAsync("jr_2", CancellationToken.None))?.RowsIn);
     }
 
     [Fact]
     public async Task Get_UnknownRunId_ReturnsNull()
     {
-        await CommitAsync("jr_1", RunManifestJson.Serialize(SomeManifest("jr_1")));
+        await CommitAsync("jr_1", RunManifestJson.Serialize(FakeRunManifestStore.SampleManifest("jr_1")));
 
         Assert.Null(await CreateSut().GetAsync("jr_never_committed", CancellationToken.None));
     }
-
-    private static RunManifest SomeManifest(string runId) => new()
-    {
-        RunId = runId,
-        JobName = "clean_purchases",
-        StartedAt = new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero),
-        CompletedAt = new DateTimeOffset(2024, 5, 1, 10, 0, 42, 125, TimeSpan.Zero),
-        RowsIn = 3,
-        RowsClean = 1,
-        RowsRejected = 1,
-        RowsDeduplicated = 1,
-        Files = [new ProcessedObject("raw/2024/05/01/batch-0001.csv", "\"9b2cf535f27731c974343645a3985328\"", 3)],
-        Partitions = [new PartitionCount(new DateOnly(2024, 5, 1), 1)],
-        RejectedByReason = new Dictionary<string, long>(StringComparer.Ordinal) { ["invalid_amount"] = 1 },
-        BookmarkBefore = new BookmarkSummary(0, "e3b0c442"),
-        BookmarkAfter = new BookmarkSummary(1, "5d41402a"),
-    };
 }
