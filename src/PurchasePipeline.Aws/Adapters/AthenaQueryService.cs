@@ -41,7 +41,35 @@ public sealed class AthenaQueryService : IQueryService
     public async Task<QueryStatus> GetQueryAsync(string queryId, CancellationToken cancellationToken)
     {
         var status = await athena.GetQueryExecutionAsync(queryId, cancellationToken).ConfigureAwait(false);
-        return new QueryStatus(queryId, status.State!, status.StateChangeReason);
+        return new QueryStatus(queryId, status.State!, Reason(status));
+    }
+
+    /// <summary>
+    /// The state change reason, with what Athena's AthenaError adds for on-call: whose error it is and
+    /// whether re-running may help, e.g. <c>TABLE_NOT_FOUND: … (Athena: user error, re-running will not help)</c>.
+    /// </summary>
+    internal static string? Reason(QueryExecutionStatus status)
+    {
+        var reason = status.StateChangeReason ?? status.AthenaError?.ErrorMessage;
+        if (status.AthenaError is not { } error || (error.ErrorCategory is null && error.Retryable is null))
+        {
+            return reason;
+        }
+
+        var category = error.ErrorCategory switch
+        {
+            1 => "system error",
+            2 => "user error",
+            null => "error",
+            _ => "other error",
+        };
+        var retry = error.Retryable switch
+        {
+            true => ", re-running may succeed",
+            false => ", re-running will not help",
+            null => string.Empty,
+        };
+        return $"{reason ?? "no reason given"} (Athena: {category}{retry})";
     }
 
     /// <remarks>Athena's first row of a SELECT is the header (the column names); the port returns data rows only.</remarks>

@@ -22,7 +22,10 @@ internal sealed record GetQueryExecutionResponse(QueryExecution? QueryExecution)
 
 internal sealed record QueryExecution(string? QueryExecutionId, QueryExecutionStatus? Status);
 
-internal sealed record QueryExecutionStatus(string? State, string? StateChangeReason);
+internal sealed record QueryExecutionStatus(string? State, string? StateChangeReason, AthenaError? AthenaError);
+
+/// <summary>Athena's standard account of a failed query: ErrorCategory 1 system, 2 user, 3 other; Retryable if resubmitting might succeed.</summary>
+internal sealed record AthenaError(int? ErrorCategory, int? ErrorType, bool? Retryable, string? ErrorMessage);
 
 internal sealed record GetQueryResultsRequest(string QueryExecutionId, string? NextToken, int? MaxResults);
 

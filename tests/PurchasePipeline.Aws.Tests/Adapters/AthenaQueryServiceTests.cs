@@ -93,6 +93,24 @@ public sealed class AthenaQueryServiceTests : IAsyncDisposable
         Assert.Empty(await CreateSut().GetResultsAsync("q-1", CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("""{"StateChangeReason":"TABLE_NOT_FOUND: line 1:22: Table 'clean_purchases' does not exist","AthenaError":{"ErrorCategory":2,"ErrorType":1006,"Retryable":false,"ErrorMessage":"TABLE_NOT_FOUND"}}""",
+        "TABLE_NOT_FOUND: line 1:22: Table 'clean_purchases' does not exist (Athena: user error, re-running will not help)")]
+    [InlineData("""{"AthenaError":{"ErrorCategory":1,"ErrorType":401,"Retryable":true,"ErrorMessage":"Query exhausted resources at this scale factor"}}""",
+        "Query exhausted resources at this scale factor (Athena: system error, re-running may succeed)")]
+    [InlineData("""{"StateChangeReason":"Query cancelled by user"}""", "Query cancelled by user")]
+    [InlineData("""{}""", null)]
+    public async Task GetQueryAsync_FailedQuery_ReasonSaysWhoseErrorAndWhetherARerunMayHelp(string status, string? reason)
+    {
+        var statusNode = JsonNode.Parse(status)!.AsObject();
+        statusNode["State"] = "FAILED";
+        endpoint.Then(ScriptedResponse.Ok(new JsonObject { ["QueryExecution"] = new JsonObject { ["QueryExecutionId"] = "q-1", ["Status"] = statusNode } }.ToJsonString()));
+
+        var query = await CreateSut().GetQueryAsync("q-1", CancellationToken.None);
+
+        Assert.Equal(new Core.Ports.QueryStatus("q-1", "FAILED", reason), query);
+    }
+
     private AthenaQueryService CreateSut(string? outputLocation = "s3://lake/athena-results/") =>
         new(Athena(), new AwsSettings
         {

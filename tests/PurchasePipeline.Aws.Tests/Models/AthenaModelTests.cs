@@ -32,6 +32,10 @@ public abstract class AthenaModelTests(ModelSource source, ITestOutputHelper out
         ModelAssert.JsonRequest(Model, "GetQueryExecution", Endpoint.OnlyRequest(), AwsService.Athena);
         Assert.Equal(SampleString("State", "QueryExecutionState"), status.State);
         Assert.Equal("sample-StateChangeReason", status.StateChangeReason);
+        Assert.NotNull(status.AthenaError);
+        Assert.Equal("sample-ErrorMessage", status.AthenaError.ErrorMessage);
+        Assert.NotNull(status.AthenaError.ErrorCategory);
+        Assert.NotNull(status.AthenaError.Retryable);
     }
 
     [Fact]
