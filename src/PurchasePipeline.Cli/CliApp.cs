@@ -8,9 +8,13 @@ namespace PurchasePipeline.Cli;
 internal static class CliApp
 {
     /// <summary>Runs the command line and returns its exit code (0 ok, 1 failed run, 2 bad usage or input).</summary>
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error, TimeProvider time, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error, TimeProvider time, CancellationToken cancellationToken = default) =>
+        RunAsync(args, new CliContext(console, error, time), cancellationToken);
+
+    /// <summary>Runs the command line in <paramref name="context"/> (tests give it an environment and credentials).</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
-        var context = new CliContext(console, error, time);
+        var (console, error) = (context.Console, context.Error);
         var root = new RootCommand("purchase-pipeline: an e-commerce purchase ETL orchestrated by Step Functions, runnable locally")
         {
             DemoCommand.Create(context),

@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using PurchasePipeline.Cli;
 using Spectre.Console;
 
@@ -12,7 +13,24 @@ internal static class CliHarness
     public static Task<CliResult> RunAsync(params string[] args) => RunAsync(args, CancellationToken.None);
 
     /// <summary>Runs a command until it ends or <paramref name="cancellationToken"/> stops it (as Ctrl+C does).</summary>
-    public static async Task<CliResult> RunAsync(string[] args, CancellationToken cancellationToken)
+    public static Task<CliResult> RunAsync(string[] args, CancellationToken cancellationToken) => RunAsync(args, environment: null, cancellationToken);
+
+    /// <summary>
+    /// Runs an AWS command against <paramref name="aws"/> (AWS_ENDPOINT_URL, region eu-west-1, fixed test keys) with
+    /// these other variables, never the process's own.
+    /// </summary>
+    public static Task<CliResult> RunAwsAsync(FakeAwsEndpoint aws, IReadOnlyDictionary<string, string>? variables, params string[] args)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["AWS_REGION"] = "eu-west-1", ["AWS_ENDPOINT_URL"] = aws.Endpoint };
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
+        return RunAsync(args, environment, CancellationToken.None);
+    }
+
+    private static async Task<CliResult> RunAsync(string[] args, Dictionary<string, string>? environment, CancellationToken cancellationToken)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -24,7 +42,13 @@ internal static class CliHarness
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 200;
-        var exitCode = await CliApp.RunAsync(args, console, error, new FixedTime(Now), cancellationToken);
+        var context = new PurchasePipeline.Cli.Commands.CliContext(console, error, new FixedTime(Now));
+        if (environment is not null)
+        {
+            context = context with { Environment = name => environment.GetValueOrDefault(name), Credentials = new BasicAWSCredentials("test-access-key", "test-secret-key") };
+        }
+
+        var exitCode = await CliApp.RunAsync(args, context, cancellationToken);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 

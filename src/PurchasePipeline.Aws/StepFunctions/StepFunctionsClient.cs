@@ -3,7 +3,7 @@ using PurchasePipeline.Aws.Protocol;
 namespace PurchasePipeline.Aws.StepFunctions;
 
 /// <summary>
-/// The three Step Functions operations the CLI's AWS re-run needs (target prefix AWSStepFunctions, JSON 1.0).
+/// The three Step Functions operations the CLI's AWS commands need (target prefix AWSStepFunctions, JSON 1.0).
 /// Unknown executions and state machines throw <see cref="Core.Errors.EntityNotFoundException"/>.
 /// </summary>
 public sealed class StepFunctionsClient
@@ -12,9 +12,13 @@ public sealed class StepFunctionsClient
 
     internal StepFunctionsClient(AwsClient client) => this.client = client;
 
-    /// <summary>A client for AWS_REGION, AWS_ENDPOINT_URL_SFN / AWS_ENDPOINT_URL and the default credential chain.</summary>
-    public static StepFunctionsClient FromEnvironment(TimeProvider time) =>
-        new(AwsClients.Create(AwsService.StepFunctions, AwsSettings.ReadRegion(Environment.GetEnvironmentVariable), Environment.GetEnvironmentVariable, time));
+    /// <summary>
+    /// A client for AWS_REGION, AWS_ENDPOINT_URL_SFN / AWS_ENDPOINT_URL of <paramref name="environment"/>;
+    /// <paramref name="credentials"/> null takes the default credential chain.
+    /// </summary>
+    /// <exception cref="Core.Errors.MissingSettingException">AWS_REGION is not set.</exception>
+    public static StepFunctionsClient Create(Func<string, string?> environment, TimeProvider time, Amazon.Runtime.AWSCredentials? credentials) =>
+        new(AwsClients.Create(AwsService.StepFunctions, AwsSettings.ReadRegion(environment), environment, time, credentials));
 
     /// <summary>Starts an execution; <paramref name="name"/> null lets Step Functions name it.</summary>
     public async Task<StartedExecution> StartExecutionAsync(string stateMachineArn, string? name, string input, CancellationToken cancellationToken)

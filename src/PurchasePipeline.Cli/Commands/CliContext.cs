@@ -1,12 +1,19 @@
+using Amazon.Runtime;
 using PurchasePipeline.Local.Lake;
 using Spectre.Console;
 
 namespace PurchasePipeline.Cli.Commands;
 
-/// <summary>What every command gets: the console, the clock, and the home folder from --home.</summary>
+/// <summary>What every command gets: the console, the clock, the environment and AWS credentials, and the home folder from --home.</summary>
 internal sealed record CliContext(IAnsiConsole Console, TextWriter Error, TimeProvider Time)
 {
+    /// <summary>The environment variables the AWS commands read (AWS_REGION, AWS_ENDPOINT_URL*, PURCHASE_PIPELINE_*).</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>The AWS commands' credentials; null takes the SDK's default chain.</summary>
+    public AWSCredentials? Credentials { get; init; }
+
     /// <summary>The home: --home, else $PURCHASE_PIPELINE_HOME, else ./.purchase-pipeline.</summary>
     public static LocalHome ResolveHome(string? option) =>
-        new(option ?? Environment.GetEnvironmentVariable("PURCHASE_PIPELINE_HOME") ?? ".purchase-pipeline");
+        new(option ?? System.Environment.GetEnvironmentVariable("PURCHASE_PIPELINE_HOME") ?? ".purchase-pipeline");
 }

@@ -17,7 +17,7 @@ internal static class ExecutionsCommand
 
     public static Command Create(CliContext context)
     {
-        var command = new Command("executions", "List and inspect local executions");
+        var command = new Command("executions", "List and inspect executions (local, or the deployed state machine's with --aws)");
         command.Subcommands.Add(List(context));
         command.Subcommands.Add(Show(context));
         return command;
@@ -26,9 +26,19 @@ internal static class ExecutionsCommand
     private static Command List(CliContext context)
     {
         var json = new Option<bool>("--json") { Description = "Print as JSON" };
-        var command = new Command("list", "Executions, newest first") { json };
-        command.SetAction(parse =>
+        var aws = new Option<bool>("--aws") { Description = "The deployed state machine's executions (ListExecutions) instead of the local ones" };
+        var stateMachineArn = new Option<string?>("--state-machine-arn") { Description = "With --aws: the state machine (stack output StateMachineArn)" };
+        var status = new Option<string?>("--status") { Description = "With --aws: only executions with this status" };
+        status.AcceptOnlyFromAmong(AwsExecutions.Statuses);
+        var max = new Option<int>("--max") { Description = "With --aws: at most this many (newest first)", DefaultValueFactory = _ => 50 };
+        var command = new Command("list", "Executions, newest first") { json, aws, stateMachineArn, status, max };
+        command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(aws))
+            {
+                return await AwsExecutions.ListAsync(context, parse.GetValue(stateMachineArn), parse.GetValue(status), parse.GetValue(max), parse.GetValue(json), cancellationToken).ConfigureAwait(false);
+            }
+
             var home = CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home));
             var store = new ExecutionStore(home);
             var executions = store.List();
@@ -147,7 +157,7 @@ internal static class ExecutionsCommand
 
     private static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);
 
-    private static string StatusMarkup(string status) => status switch
+    public static string StatusMarkup(string status) => status switch
     {
         "SUCCEEDED" => "[green]SUCCEEDED[/]",
         "RUNNING" => "[blue]RUNNING[/]",

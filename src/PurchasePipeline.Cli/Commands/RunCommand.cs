@@ -86,7 +86,7 @@ internal static class RunCommand
         PipelineHost host;
         try
         {
-            host = AwsPlane.CreateHost(home, context.Time, waitScale: 1, show: context.Console.Profile.Out.Writer.WriteLine);
+            host = AwsPlane.CreateHost(home, context.Time, waitScale: 1, show: context.Console.Profile.Out.Writer.WriteLine, context.Environment, context.Credentials);
         }
         catch (MissingSettingException e)
         {
