@@ -22,10 +22,6 @@ internal static class AwsPlane
     public const string DatasetVariable = "PURCHASE_PIPELINE_DATASET_ID";
     public const string AlertTopicVariable = "PURCHASE_PIPELINE_ALERT_TOPIC_ARN";
 
-    /// <exception cref="MissingSettingException">A variable the run needs is not set.</exception>
-    public static PipelineHost CreateHost(LocalHome home, TimeProvider time, double waitScale, Action<string>? show) =>
-        CreateHost(home, time, waitScale, show, Environment.GetEnvironmentVariable, credentials: null);
-
     /// <summary>The host with every variable read from <paramref name="environment"/>; <paramref name="credentials"/> null takes the default chain.</summary>
     /// <exception cref="MissingSettingException">A variable the run needs is not set.</exception>
     public static PipelineHost CreateHost(
