@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using PurchasePipeline.Aws.StepFunctions;
-using PurchasePipeline.Core.Errors;
 using Spectre.Console;
 
 namespace PurchasePipeline.Cli.Commands;
@@ -16,51 +15,43 @@ internal static class AwsExecutions
     /// <summary>ListExecutions' statusFilter values (the model's ExecutionStatus).</summary>
     public static readonly string[] Statuses = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"];
 
-    public static async Task<int> ListAsync(CliContext context, string? stateMachineArn, string? status, int max, bool json, CancellationToken cancellationToken)
-    {
-        if (!AwsRerun.IsStateMachineArn(stateMachineArn))
+    public static Task<int> ListAsync(CliContext context, string? stateMachineArn, string? status, int max, bool json, CancellationToken cancellationToken) =>
+        StepFunctionsCommand.RunAsync(context, stateMachineArn, async (client, stateMachine) =>
         {
-            await context.Error.WriteLineAsync($"--aws needs --state-machine-arn {AwsRerun.StateMachineArnFormat}").ConfigureAwait(false);
-            return ExitCodes.BadInput;
-        }
-
-        List<ExecutionListItem> executions = [];
-        try
-        {
-            var client = StepFunctionsClient.Create(context.Environment, context.Time, context.Credentials);
+            List<ExecutionListItem> executions = [];
             string? nextToken = null;
             do
             {
-                var page = await client.ListExecutionsAsync(stateMachineArn, status, nextToken, cancellationToken).ConfigureAwait(false);
+                var page = await client.ListExecutionsAsync(stateMachine, status, nextToken, cancellationToken).ConfigureAwait(false);
                 executions.AddRange(page.Executions!.Take(max - executions.Count));
                 nextToken = page.NextToken;
             }
             while (nextToken is not null && executions.Count < max);
-        }
-        catch (MissingSettingException e)
-        {
-            await context.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
-            return ExitCodes.BadInput;
-        }
-        catch (PipelineException e)
-        {
-            await context.Error.WriteLineAsync($"{e.ErrorName}: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.Failed;
-        }
 
-        if (json)
-        {
-            context.Console.Profile.Out.Writer.WriteLine(new JsonArray([.. executions.Select(e => (JsonNode)new JsonObject
+            if (json)
             {
-                ["name"] = e.Name,
-                ["executionArn"] = e.ExecutionArn,
-                ["status"] = e.Status,
-                ["startDate"] = Time(e.StartDate)?.ToString("O", CultureInfo.InvariantCulture),
-                ["stopDate"] = Time(e.StopDate)?.ToString("O", CultureInfo.InvariantCulture),
-            })]).ToJsonString(new() { WriteIndented = true }));
-            return ExitCodes.Ok;
-        }
+                context.Console.Profile.Out.Writer.WriteLine(Json(executions));
+            }
+            else
+            {
+                context.Console.Write(Table(executions));
+            }
 
+            return ExitCodes.Ok;
+        });
+
+    private static string Json(IEnumerable<ExecutionListItem> executions) =>
+        new JsonArray([.. executions.Select(e => (JsonNode)new JsonObject
+        {
+            ["name"] = e.Name,
+            ["executionArn"] = e.ExecutionArn,
+            ["status"] = e.Status,
+            ["startDate"] = Time(e.StartDate)?.ToString("O", CultureInfo.InvariantCulture),
+            ["stopDate"] = Time(e.StopDate)?.ToString("O", CultureInfo.InvariantCulture),
+        })]).ToJsonString(new() { WriteIndented = true });
+
+    private static Table Table(IEnumerable<ExecutionListItem> executions)
+    {
         var table = new Table().RoundedBorder();
         foreach (var header in new[] { "Name", "Status", "Started (UTC)", "Duration" })
         {
@@ -77,8 +68,7 @@ internal static class AwsExecutions
                 start is { } s && stop is { } t ? (t - s).TotalSeconds.ToString("0.00s", CultureInfo.InvariantCulture) : "-");
         }
 
-        context.Console.Write(table);
-        return ExitCodes.Ok;
+        return table;
     }
 
     /// <summary>JSON 1.0 timestamps are epoch seconds.</summary>
