@@ -7,8 +7,8 @@ namespace PurchasePipeline.Cli.Commands;
 
 /// <summary>
 /// <c>executions list --aws --state-machine-arn ARN [--status S] [--max N]</c>: the deployed state machine's
-/// executions, newest first (ListExecutions, page after page until N), for on-call to find the failed ones and
-/// re-run them with <c>rerun NAME --aws</c>.
+/// executions, newest first (ListExecutions, page after page until N), for on-call to find the failed ones;
+/// <c>executions show NAME --aws</c> tells one (DescribeExecution); <c>rerun NAME --aws</c> runs it again.
 /// </summary>
 internal static class AwsExecutions
 {
@@ -39,6 +39,66 @@ internal static class AwsExecutions
 
             return ExitCodes.Ok;
         });
+
+    public static Task<int> ShowAsync(CliContext context, string id, string? stateMachineArn, bool json, CancellationToken cancellationToken) =>
+        StepFunctionsCommand.RunAsync(context, stateMachineArn, async (client, stateMachine) =>
+        {
+            var executionArn = id.StartsWith("arn:", StringComparison.Ordinal) ? id : AwsRerun.ExecutionArn(stateMachine, id);
+            var execution = await client.DescribeExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false);
+            var input = Parse(execution.Input);
+            var output = Parse(execution.Output);
+            var detail = new JsonObject
+            {
+                ["executionArn"] = execution.ExecutionArn,
+                ["name"] = execution.Name,
+                ["status"] = execution.Status,
+                ["startDate"] = Time(execution.StartDate)?.ToString("O", CultureInfo.InvariantCulture),
+                ["stopDate"] = Time(execution.StopDate)?.ToString("O", CultureInfo.InvariantCulture),
+                ["error"] = execution.Error,
+                ["cause"] = execution.Cause,
+                ["object"] = (string?)input?["detail"]?["object"]?["key"],
+                ["manifest"] = output?["job"]?["manifest"]?.DeepClone(),
+                ["input"] = input,
+                ["output"] = output,
+            };
+            if (json)
+            {
+                context.Console.Profile.Out.Writer.WriteLine(detail.ToJsonString(new() { WriteIndented = true }));
+                return ExitCodes.Ok;
+            }
+
+            var grid = new Grid().AddColumn().AddColumn();
+            grid.AddRow("Execution", Markup.Escape(execution.ExecutionArn ?? executionArn));
+            grid.AddRow("Status", ExecutionsCommand.StatusMarkup(execution.Status ?? "?"));
+            grid.AddRow("Object", Markup.Escape((string?)detail["object"] ?? "-"));
+            grid.AddRow("Started (UTC)", Markup.Escape(Time(execution.StartDate)?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "-"));
+            if (execution.Error is not null)
+            {
+                grid.AddRow("Error", "[red]" + Markup.Escape(execution.Error) + "[/]");
+                grid.AddRow("Cause", Markup.Escape(execution.Cause ?? string.Empty));
+            }
+
+            if (detail["manifest"] is JsonObject manifest)
+            {
+                grid.AddRow("Manifest", Markup.Escape($"rows_in {manifest["rows_in"]}, clean {manifest["rows_clean"]}, rejected {manifest["rows_rejected"]}, deduplicated {manifest["rows_deduplicated"]}"));
+            }
+
+            context.Console.Write(grid);
+            return ExitCodes.Ok;
+        });
+
+    /// <summary>An execution's input or output text as JSON (null when absent or not JSON).</summary>
+    private static JsonNode? Parse(string? text)
+    {
+        try
+        {
+            return text is null ? null : JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 
     private static string Json(IEnumerable<ExecutionListItem> executions) =>
         new JsonArray([.. executions.Select(e => (JsonNode)new JsonObject

@@ -85,9 +85,16 @@ internal static class ExecutionsCommand
     {
         var id = new Argument<string>("ID") { Description = "Execution name or ARN (a unique prefix is enough)" };
         var json = new Option<bool>("--json") { Description = "Print as JSON" };
-        var command = new Command("show", "One execution: status, states visited, error, cause, manifest") { id, json };
-        command.SetAction(parse =>
+        var aws = new Option<bool>("--aws") { Description = "An execution of the deployed state machine (DescribeExecution) instead of a local one" };
+        var stateMachineArn = new Option<string?>("--state-machine-arn") { Description = "With --aws: the state machine (stack output StateMachineArn)" };
+        var command = new Command("show", "One execution: status, states visited, error, cause, manifest") { id, json, aws, stateMachineArn };
+        command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(aws))
+            {
+                return await AwsExecutions.ShowAsync(context, parse.GetValue(id)!, parse.GetValue(stateMachineArn), parse.GetValue(json), cancellationToken).ConfigureAwait(false);
+            }
+
             var home = CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home));
             var store = new ExecutionStore(home);
             var execution = store.Find(parse.GetValue(id)!);

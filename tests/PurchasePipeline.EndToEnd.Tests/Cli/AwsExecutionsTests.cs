@@ -69,17 +69,40 @@ public sealed class AwsExecutionsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ExecutionsShowAws_FailedExecution_ShowsItsErrorCauseAndObject()
+    {
+        aws.On("AWSStepFunctions.DescribeExecution", _ => ScriptedResponse.Ok(Described("run-2", "FAILED", output: null,
+            error: "GlueJobFailed", cause: "job run jr_1 ended FAILED: raw/2026/11/25/a.csv: header lacks column user_id")));
+
+        var result = await CliHarness.RunAwsAsync(aws, null, "executions", "show", "run-2", "--aws", "--state-machine-arn", StateMachine, "--json");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        var shown = JsonNode.Parse(result.Output)!;
+        Assert.Equal("FAILED", (string?)shown["status"]);
+        Assert.Equal("GlueJobFailed", (string?)shown["error"]);
+        Assert.Contains("header lacks column user_id", (string?)shown["cause"], StringComparison.Ordinal);
+        Assert.Equal("raw/2026/11/25/a.csv", (string?)shown["object"]);
+        var describe = JsonNode.Parse(Assert.Single(aws.Calls("AWSStepFunctions.DescribeExecution")).BodyText)!;
+        Assert.Equal("arn:aws:states:eu-west-1:123456789012:execution:purchase-pipeline:run-2", (string?)describe["executionArn"]);
+    }
+
+    [Fact]
+    public async Task ExecutionsShowAws_SucceededExecution_TableShowsTheManifestsCounts()
+    {
+        const string output = """{"job":{"jobRunId":"jr_1","manifest":{"run_id":"jr_1","rows_in":100,"rows_clean":90,"rows_rejected":8,"rows_deduplicated":2}}}""";
+        aws.On("AWSStepFunctions.DescribeExecution", _ => ScriptedResponse.Ok(Described("run-3", "SUCCEEDED", output, error: null, cause: null)));
+
+        var result = await CliHarness.RunAwsAsync(aws, null, "executions", "show", "run-3", "--aws", "--state-machine-arn", StateMachine);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("SUCCEEDED", result.Output, StringComparison.Ordinal);
+        Assert.Contains("rows_in 100, clean 90, rejected 8, deduplicated 2", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RerunAws_ByNameWithResetBookmark_StartsTheStateMachineWithTheEarlierInputAndTheReset()
     {
-        const string earlier = """{"detail-type":"Object Created","detail":{"bucket":{"name":"raw-bucket"},"object":{"key":"raw/2026/11/25/a.csv"}}}""";
-        aws.On("AWSStepFunctions.DescribeExecution", _ => ScriptedResponse.Ok(new JsonObject
-        {
-            ["executionArn"] = "arn:aws:states:eu-west-1:123456789012:execution:purchase-pipeline:run-1",
-            ["stateMachineArn"] = StateMachine,
-            ["status"] = "FAILED",
-            ["startDate"] = 1_764_064_800,
-            ["input"] = earlier,
-        }.ToJsonString()));
+        aws.On("AWSStepFunctions.DescribeExecution", _ => ScriptedResponse.Ok(Described("run-1", "FAILED", output: null, error: "GlueJobFailed", cause: "…")));
         aws.On("AWSStepFunctions.StartExecution", _ => ScriptedResponse.Ok("""{"executionArn":"arn:aws:states:eu-west-1:123456789012:execution:purchase-pipeline:new-1","startDate":1764072000}"""));
 
         var result = await CliHarness.RunAwsAsync(aws, null, "rerun", "run-1", "--aws", "--state-machine-arn", StateMachine, "--reset-bookmark");
@@ -106,6 +129,20 @@ public sealed class AwsExecutionsTests : IAsyncDisposable
         Assert.Contains("Execution Does Not Exist", result.Error, StringComparison.Ordinal);
         Assert.Empty(aws.Calls("AWSStepFunctions.StartExecution"));
     }
+
+    private static string Described(string name, string status, string? output, string? error, string? cause) => new JsonObject
+    {
+        ["executionArn"] = $"arn:aws:states:eu-west-1:123456789012:execution:purchase-pipeline:{name}",
+        ["stateMachineArn"] = StateMachine,
+        ["name"] = name,
+        ["status"] = status,
+        ["startDate"] = 1_764_064_800,
+        ["stopDate"] = 1_764_064_860,
+        ["input"] = """{"detail":{"bucket":{"name":"raw-bucket"},"object":{"key":"raw/2026/11/25/a.csv"}}}""",
+        ["output"] = output,
+        ["error"] = error,
+        ["cause"] = cause,
+    }.ToJsonString();
 
     private static string Page(string? nextToken, params (string Name, string Status, double Start, double? Stop)[] executions) => new JsonObject
     {
