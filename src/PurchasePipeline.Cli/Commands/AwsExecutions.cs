@@ -43,10 +43,10 @@ internal static class AwsExecutions
     public static Task<int> ShowAsync(CliContext context, string id, string? stateMachineArn, bool json, CancellationToken cancellationToken) =>
         StepFunctionsCommand.RunAsync(context, stateMachineArn, async (client, stateMachine) =>
         {
-            var executionArn = id.StartsWith("arn:", StringComparison.Ordinal) ? id : AwsRerun.ExecutionArn(stateMachine, id);
+            var executionArn = StepFunctionsCommand.ExecutionArn(stateMachine, id);
             var execution = await client.DescribeExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false);
-            var input = Parse(execution.Input);
-            var output = Parse(execution.Output);
+            var input = ExecutionsCommand.Parse(execution.Input);
+            var output = ExecutionsCommand.Parse(execution.Output);
             var detail = new JsonObject
             {
                 ["executionArn"] = execution.ExecutionArn,
@@ -80,25 +80,12 @@ internal static class AwsExecutions
 
             if (detail["manifest"] is JsonObject manifest)
             {
-                grid.AddRow("Manifest", Markup.Escape($"rows_in {manifest["rows_in"]}, clean {manifest["rows_clean"]}, rejected {manifest["rows_rejected"]}, deduplicated {manifest["rows_deduplicated"]}"));
+                grid.AddRow("Manifest", Markup.Escape(ExecutionsCommand.ManifestLine(manifest)));
             }
 
             context.Console.Write(grid);
             return ExitCodes.Ok;
         });
-
-    /// <summary>An execution's input or output text as JSON (null when absent or not JSON).</summary>
-    private static JsonNode? Parse(string? text)
-    {
-        try
-        {
-            return text is null ? null : JsonNode.Parse(text);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
 
     private static string Json(IEnumerable<ExecutionListItem> executions) =>
         new JsonArray([.. executions.Select(e => (JsonNode)new JsonObject

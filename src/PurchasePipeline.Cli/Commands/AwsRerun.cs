@@ -8,15 +8,11 @@ internal static class AwsRerun
     public static Task<int> RunAsync(CliContext context, string id, string? stateMachineArn, bool resetBookmark, CancellationToken cancellationToken) =>
         StepFunctionsCommand.RunAsync(context, stateMachineArn, async (client, stateMachine) =>
         {
-            var executionArn = id.StartsWith("arn:", StringComparison.Ordinal) ? id : ExecutionArn(stateMachine, id);
+            var executionArn = StepFunctionsCommand.ExecutionArn(stateMachine, id);
             var earlier = await client.DescribeExecutionAsync(executionArn, cancellationToken).ConfigureAwait(false);
             var input = RerunCommand.WithRerun(JsonNode.Parse(earlier.Input ?? "{}")!, resetBookmark);
             var started = await client.StartExecutionAsync(stateMachine, name: null, input.ToJsonString(), cancellationToken).ConfigureAwait(false);
             context.Console.Profile.Out.Writer.WriteLine($"started {started.ExecutionArn} with the input of {executionArn}");
             return ExitCodes.Ok;
         });
-
-    /// <summary>arn:aws:states:R:A:stateMachine:SM + NAME → arn:aws:states:R:A:execution:SM:NAME.</summary>
-    public static string ExecutionArn(string stateMachineArn, string name) =>
-        stateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + name;
 }

@@ -140,7 +140,7 @@ internal static class ExecutionsCommand
 
             if (detail["manifest"] is JsonNode manifest)
             {
-                grid.AddRow("Manifest", Markup.Escape($"rows_in {manifest["rows_in"]}, clean {manifest["rows_clean"]}, rejected {manifest["rows_rejected"]}, deduplicated {manifest["rows_deduplicated"]}"));
+                grid.AddRow("Manifest", Markup.Escape(ManifestLine(manifest)));
             }
 
             context.Console.Write(grid);
@@ -162,7 +162,11 @@ internal static class ExecutionsCommand
         ["cause"] = e.Cause,
     };
 
-    private static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);
+    public static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);
+
+    /// <summary>A manifest's (or its summary's) row counts on one line.</summary>
+    public static string ManifestLine(JsonNode manifest) =>
+        $"rows_in {manifest["rows_in"]}, clean {manifest["rows_clean"]}, rejected {manifest["rows_rejected"]}, deduplicated {manifest["rows_deduplicated"]}";
 
     public static string StatusMarkup(string status) => status switch
     {

@@ -35,4 +35,8 @@ internal static class StepFunctionsCommand
             return ExitCodes.Failed;
         }
     }
+
+    /// <summary>An execution's ARN: <paramref name="id"/> itself when it is one, else the name's ARN under the state machine (arn:aws:states:R:A:stateMachine:SM + NAME → arn:aws:states:R:A:execution:SM:NAME).</summary>
+    public static string ExecutionArn(string stateMachineArn, string id) =>
+        id.StartsWith("arn:", StringComparison.Ordinal) ? id : stateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + id;
 }

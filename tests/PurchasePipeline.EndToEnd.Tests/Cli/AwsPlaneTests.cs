@@ -53,6 +53,6 @@ public sealed class AwsPlaneTests : IDisposable
     {
         Assert.Equal(
             "arn:aws:states:eu-west-1:123456789012:execution:purchase-pipeline:run-1",
-            AwsRerun.ExecutionArn("arn:aws:states:eu-west-1:123456789012:stateMachine:purchase-pipeline", "run-1"));
+            StepFunctionsCommand.ExecutionArn("arn:aws:states:eu-west-1:123456789012:stateMachine:purchase-pipeline", "run-1"));
     }
 }
