@@ -31,6 +31,13 @@ internal static class ExecutionsCommand
         var status = new Option<string?>("--status") { Description = "With --aws: only executions with this status" };
         status.AcceptOnlyFromAmong(AwsExecutions.Statuses);
         var max = new Option<int>("--max") { Description = "With --aws: at most this many (newest first)", DefaultValueFactory = _ => 50 };
+        max.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--max must be at least 1");
+            }
+        });
         var command = new Command("list", "Executions, newest first") { json, aws, stateMachineArn, status, max };
         command.SetAction(async (parse, cancellationToken) =>
         {

@@ -50,6 +50,16 @@ public sealed class AwsExecutionsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ExecutionsListAws_MaxZero_ExitsTwoAndCallsNothing()
+    {
+        var result = await CliHarness.RunAwsAsync(aws, null, "executions", "list", "--aws", "--state-machine-arn", StateMachine, "--max", "0");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--max must be at least 1", result.Error, StringComparison.Ordinal);
+        Assert.Empty(aws.Requests);
+    }
+
+    [Fact]
     public async Task ExecutionsListAws_WithoutRegion_ExitsTwoNamingTheVariable()
     {
         var result = await CliHarness.RunAwsAsync(aws, new Dictionary<string, string> { ["AWS_REGION"] = " " }, "executions", "list", "--aws", "--state-machine-arn", StateMachine);
