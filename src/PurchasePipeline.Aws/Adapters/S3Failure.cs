@@ -1,5 +1,6 @@
 using System.Net;
 using Amazon.S3;
+using PurchasePipeline.Aws.Protocol;
 using PurchasePipeline.Core.Errors;
 
 namespace PurchasePipeline.Aws.Adapters;
@@ -11,8 +12,6 @@ namespace PurchasePipeline.Aws.Adapters;
 /// </summary>
 internal static class S3Failure
 {
-    private static readonly HashSet<string> ThrottlingCodes = new(StringComparer.Ordinal) { "SlowDown", "Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequests" };
-
     public static Exception Of(string operation, string bucket, string key, AmazonS3Exception error)
     {
         var status = (int)error.StatusCode;
@@ -24,7 +23,8 @@ internal static class S3Failure
         {
             "AccessDenied" => new AccessDeniedException(
                 described + " (S3 also answers AccessDenied for a missing key when the caller may not s3:ListBucket the bucket)"),
-            _ when ThrottlingCodes.Contains(code) || error.StatusCode == HttpStatusCode.ServiceUnavailable => new ThrottlingException(described),
+            // S3 throttles with SlowDown (503); the codes are the ones every service's errors are read with.
+            _ when AwsErrors.IsThrottling(new AwsError(code, message, status, requestId)) || error.StatusCode == HttpStatusCode.ServiceUnavailable => new ThrottlingException(described),
             _ => new AwsServiceException("S3", operation, code, $"{message} (s3://{bucket}/{key})", status, requestId),
         };
 

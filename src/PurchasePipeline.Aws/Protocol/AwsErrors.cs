@@ -11,7 +11,7 @@ internal static class AwsErrors
 {
     private static readonly HashSet<string> ThrottlingCodes = new(StringComparer.Ordinal)
     {
-        "ThrottlingException", "Throttling", "ThrottledException", "TooManyRequestsException",
+        "ThrottlingException", "Throttling", "ThrottledException", "TooManyRequestsException", "TooManyRequests",
         "ProvisionedThroughputExceededException", "ProvisionedThroughputExceeded", "RequestLimitExceeded",
         "RequestThrottled", "RequestThrottledException", "SlowDown", "BandwidthLimitExceeded",
         "PriorRequestNotComplete", "EC2ThrottledException",
