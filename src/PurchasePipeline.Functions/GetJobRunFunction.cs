@@ -3,7 +3,7 @@ using PurchasePipeline.Core.Tasks;
 
 namespace PurchasePipeline.Functions;
 
-/// <summary>The GetJobRun state's Lambda: reads the job run's state and, once it succeeded, its manifest (<see cref="GetJobRunTask"/>).</summary>
+/// <summary>The GetJobRun state's Lambda: reads the job run's state and, once it succeeded, its manifest's summary (<see cref="GetJobRunTask"/>).</summary>
 /// <remarks>
 /// Lambda handler <c>PurchasePipeline.Functions::PurchasePipeline.Functions.GetJobRunFunction::HandleAsync</c>
 /// (<see cref="FunctionCatalog"/>). The primary constructor takes the ports, for the local plane and the tests; the
