@@ -17,7 +17,7 @@ public sealed class PurchasePipelineStackProps : StackProps
     public required RepositoryFiles Files { get; init; }
 }
 
-/// <summary>The cloud plane (docs: DESIGN.md "Cloud plane"), one construct per concern.</summary>
+/// <summary>The cloud plane (docs: src/README.md "The planes", infra/README.md), one construct per concern.</summary>
 public sealed class PurchasePipelineStack : Stack
 {
     public PurchasePipelineStack(Construct scope, string id, PurchasePipelineStackProps props)

@@ -27,7 +27,7 @@ internal static class CliApp
         };
         root.Options.Add(GlobalOptions.Home);
 
-        // No response files: `states run --input @FILE` names the input file itself (DESIGN.md, CLI contract),
+        // No response files: `states run --input @FILE` names the input file itself (src/README.md, "The flow of a command"; the contract: README.md, "The command line"),
         // and System.CommandLine would otherwise expand @FILE into command-line tokens before parsing.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)

@@ -1,6 +1,6 @@
 namespace PurchasePipeline.Cli.Commands;
 
-/// <summary>The CLI's exit codes (DESIGN.md, CLI contract).</summary>
+/// <summary>The CLI's exit codes (src/README.md, "The flow of a command"; the contract: README.md, "The command line").</summary>
 internal static class ExitCodes
 {
     public const int Ok = 0;

@@ -10,7 +10,7 @@ internal sealed partial record EngineReport
     /// <summary>The target: engine cost per state transition.</summary>
     public const double TransitionBudgetNanoseconds = 200_000;
 
-    /// <summary>The target (and DESIGN.md's budget): state transitions per successful run.</summary>
+    /// <summary>The transitions budget (src/README.md, "Why the tasks poll through Lambdas"): state transitions per successful run.</summary>
     public const int TransitionsPerRunBudget = 25;
 
     public required EngineScale Scale { get; init; }

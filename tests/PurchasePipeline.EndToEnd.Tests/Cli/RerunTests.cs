@@ -8,7 +8,7 @@ namespace PurchasePipeline.EndToEnd.Tests.Cli;
 
 /// <summary>
 /// A run that fails on an unreadable file, the alert it pages, and `rerun` once the object is fixed, with and
-/// without --reset-bookmark: the operations story of DESIGN.md, on the real local plane.
+/// without --reset-bookmark: the operations story of README.md ("The command line": rerun), on the real local plane.
 /// </summary>
 public sealed class RerunTests : IDisposable
 {

@@ -10,7 +10,7 @@ namespace PurchasePipeline.EndToEnd.Tests.Asl;
 /// </summary>
 public sealed class MockedExecutionTests
 {
-    /// <summary>DESIGN.md: "Keep state transitions per run small (cost)".</summary>
+    /// <summary>Keep state transitions per run small: they are what a run costs (src/README.md, "Why the tasks poll through Lambdas").</summary>
     private const int TransitionBudget = 25;
 
     private static readonly string[] HappyPathStates =
