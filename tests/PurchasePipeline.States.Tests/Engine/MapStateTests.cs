@@ -144,13 +144,21 @@ public sealed class MapStateTests
     [Fact]
     public async Task RunAsync_MaxConcurrencyTwo_NeverRunsMoreThanTwo()
     {
+        // No timing: the first iteration waits until a second one runs beside it, so a peak of two is
+        // reached on any machine; an engine that never ran two at once fails here instead of hanging.
         var running = 0;
         var peak = 0;
+        var twoRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tasks = new ScriptedTaskInvoker().Add("Work", async (invocation, cancellationToken) =>
         {
             var now = Interlocked.Increment(ref running);
             InterlockedMax(ref peak, now);
-            await Task.Delay(5, cancellationToken);
+            if (now == 2)
+            {
+                twoRunning.TrySetResult();
+            }
+
+            await twoRunning.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
             Interlocked.Decrement(ref running);
             return invocation.Parameters;
         });
