@@ -178,9 +178,11 @@ public sealed partial class GlueRolesTests(DefaultDeployment shared) : IClassFix
         var crawler = Crawler;
 
         Assert.True(crawler.Allows("s3:GetObject", ObjectArn("raw/2026/11/25/purchases.csv")));
+        Assert.True(crawler.Allows("s3:GetBucketLocation", crawler.Values.GetAtt(BucketId, "Arn")));
         Assert.True(ListAllowed(crawler, "raw/"));
         Assert.True(ListAllowed(crawler, "raw/2026/"));
         Assert.False(ListAllowed(crawler, "clean/purchases/"));
+        Assert.False(crawler.Allows("s3:ListBucket", crawler.Values.GetAtt(BucketId, "Arn")), "ListBucket without a prefix");
         Assert.False(crawler.Allows("s3:GetObject", ObjectArn("clean/purchases/purchase_date=2026-11-25/part-0.parquet")));
         foreach (var key in new[] { "raw/2026/11/25/purchases.csv", "raw_$folder$", "raw/2026_$folder$", "clean/purchases/x.parquet", "manifests/x.json" })
         {

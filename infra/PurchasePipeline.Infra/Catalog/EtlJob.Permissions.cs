@@ -25,17 +25,17 @@ namespace PurchasePipeline.Infra.Catalog;
 public sealed partial class EtlJob
 {
     /// <summary>The prefixes the job writes as folders through Spark (EMRFS, with directory markers).</summary>
-    internal static readonly string[] FolderPrefixes =
+    private static readonly string[] FolderPrefixes =
         [LakeLayout.CleanPurchases, LakeLayout.RejectedPurchases, LakeLayout.Aggregates, LakeLayout.Staging];
 
     /// <summary>The folders, and manifests/ where boto3 puts RUN.json (no markers: no Hadoop file system there).</summary>
-    internal static readonly string[] WrittenPrefixes = [.. FolderPrefixes, LakeLayout.Manifests];
+    private static readonly string[] WrittenPrefixes = [.. FolderPrefixes, LakeLayout.Manifests];
 
     /// <summary>The prefixes the job reads (--raw_path, --users_path, --sql_path).</summary>
-    internal static readonly string[] ReadPrefixes = [LakeLayout.Raw, LakeLayout.Users, LakeLayout.GlueSql];
+    private static readonly string[] ReadPrefixes = [LakeLayout.Raw, LakeLayout.Users, LakeLayout.GlueSql];
 
     /// <summary>"clean/purchases/" → clean, clean/purchases: the directories a Hadoop file system walks below the bucket root.</summary>
-    internal static IEnumerable<string> Directories(string prefix)
+    private static IEnumerable<string> Directories(string prefix)
     {
         var parts = prefix.TrimEnd('/').Split('/');
         return Enumerable.Range(1, parts.Length).Select(count => string.Join('/', parts.Take(count)));

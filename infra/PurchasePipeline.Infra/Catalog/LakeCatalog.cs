@@ -89,6 +89,13 @@ public sealed partial class LakeCatalog : Construct
                 ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = new[] { LakeLayout.Raw, LakeLayout.Raw + "*" } },
             },
         }));
+        // AWSGlueServiceRole's s3:GetBucketLocation, on this bucket: the crawler finds the bucket's region.
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "LocateBucket",
+            Actions = ["s3:GetBucketLocation"],
+            Resources = [bucket.BucketArn],
+        }));
         GrantCrawlerCatalog(role);
         GlueLogs.Grant(role, encryption);
         encryption.Grant(role);
