@@ -21,9 +21,11 @@ namespace PurchasePipeline.Infra.Tests;
 /// a directory DIR sends HEAD DIR, HEAD DIR_$folder$, then lists DIR/; mkdirs walks every ancestor from the bucket
 /// root and PUTs DIR_$folder$ for each one missing; deleting a file PUTs its parent's marker; deleting or renaming
 /// a directory DELETEs its marker. So a writer of clean/purchases/ touches clean, clean_$folder$, clean/purchases
-/// and clean/purchases_$folder$ as well as clean/purchases/*, and the AWS knowledge-center article "Why do I see
-/// _$folder$ files in my S3 bucket" (emr-s3-empty-files) confirms EMRFS writes them. Which of them Glue 5.0
-/// writes on a given run cannot be seen without an account: the role allows them all.
+/// and clean/purchases_$folder$ as well as clean/purchases/*. The AWS knowledge-center article
+/// repost.aws/knowledge-center/emr-s3-empty-files says EMRFS creates these placeholders for s3:// folders; Glue's
+/// s3:// is EMRFS (its job parameter --enable-s3-parquet-optimized-committer is the EMRFS S3-optimized committer),
+/// and users report Glue jobs writing them unless they switch to s3a:// (stackoverflow.com/questions/42876195).
+/// Which of them Glue 5.0 writes on a given run cannot be seen without an account: the role allows them all.
 /// </para>
 /// </remarks>
 public sealed partial class GlueRolesTests(DefaultDeployment shared) : IClassFixture<DefaultDeployment>

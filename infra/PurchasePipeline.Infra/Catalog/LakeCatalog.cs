@@ -113,16 +113,16 @@ public sealed partial class LakeCatalog : Construct
     /// </summary>
     private void GrantCrawlerCatalog(Role role)
     {
-        string[] tableActions =
+        string[] reads = ["glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition"];
+        string[] writes =
         [
-            "glue:GetTable", "glue:GetTables", "glue:CreateTable", "glue:UpdateTable",
-            "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition",
+            "glue:CreateTable", "glue:UpdateTable",
             "glue:CreatePartition", "glue:BatchCreatePartition", "glue:UpdatePartition", "glue:BatchUpdatePartition",
         ];
         role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "CrawlIntoDatabase",
-            Actions = ["glue:GetDatabase", .. tableActions],
+            Actions = ["glue:GetDatabase", .. reads, .. writes],
             Resources = [CatalogArn, DatabaseArn, TableArn("*")],
         }));
         // The lake's tables and view are the stack's (CfnTable, partition projection): a crawler must not redefine them.
@@ -130,7 +130,7 @@ public sealed partial class LakeCatalog : Construct
         {
             Sid = "KeepStackTables",
             Effect = Effect.DENY,
-            Actions = [.. tableActions.Where(action => !action.StartsWith("glue:Get", StringComparison.Ordinal) && !action.StartsWith("glue:BatchGet", StringComparison.Ordinal))],
+            Actions = writes,
             Resources = [.. LakeTables.All.Select(TableArn)],
         }));
     }
