@@ -27,13 +27,12 @@ public sealed partial class EtlJob : Construct
         {
             AssumedBy = new ServicePrincipal("glue.amazonaws.com"),
             Description = "purchase-pipeline ETL job: reads raw/ and the SQL, writes the lake",
-            ManagedPolicies = [ManagedPolicy.FromAwsManagedPolicyName("service-role/AWSGlueServiceRole")],
         });
-        GrantLakeAccess(storage, script);
-        props.Encryption.Grant(Role);
-        Nag.Suppress(Role,
-            ("AwsSolutions-IAM4", "AWSGlueServiceRole is the managed policy AWS documents for a Glue job's logs, metrics and bookmarks."),
-            ("AwsSolutions-IAM5", "Object ARNs end in PREFIX/* for the lake prefixes the job reads and writes (any run's objects); log-group:/aws-glue/* is where Glue names the job's encrypted log groups (after the security configuration and role); the managed policy's wildcards are AWS's."));
+        GrantRunPermissions(storage, script, props.Encryption);
+        Nag.Suppress(Role, ("AwsSolutions-IAM5",
+            "Object ARNs end in PREFIX/* for the lake prefixes the job reads and writes (any run's objects, folders and their _$folder$ markers); "
+            + "log-group:/aws-glue/* is where Glue names the job's log groups (after the security configuration and role); "
+            + "cloudwatch:PutMetricData takes no resource (Resource *), and is limited to the Glue namespace by condition."));
 
         Job = new CfnJob(this, "Job", new CfnJobProps
         {
@@ -75,50 +74,6 @@ public sealed partial class EtlJob : Construct
     public string JobArn => Stack.Of(this).FormatArn(new ArnComponents { Service = "glue", Resource = "job", ResourceName = JobName });
 
     public Role Role { get; }
-
-    private void GrantLakeAccess(LakeStorage storage, Asset script)
-    {
-        var bucket = storage.Bucket;
-        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "ReadScript",
-            Actions = ["s3:GetObject"],
-            Resources = [script.Bucket.ArnForObjects(script.S3ObjectKey)],
-        }));
-        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "ReadInputs",
-            Actions = ["s3:GetObject"],
-            Resources = [.. new[] { LakeLayout.Raw, LakeLayout.Users, LakeLayout.GlueSql }.Select(storage.ObjectsArn)],
-        }));
-        string[] written = [LakeLayout.CleanPurchases, LakeLayout.RejectedPurchases, LakeLayout.Aggregates, LakeLayout.Manifests, LakeLayout.Staging];
-        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "WriteLake",
-            Actions = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
-            Resources = [.. written.Select(storage.ObjectsArn)],
-        }));
-        string[] listed = [LakeLayout.Raw, LakeLayout.Users, LakeLayout.GlueSql, .. written];
-        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "ListLake",
-            Actions = ["s3:ListBucket"],
-            Resources = [bucket.BucketArn],
-            Conditions = new Dictionary<string, object>
-            {
-                ["StringLike"] = new Dictionary<string, object>
-                {
-                    ["s3:prefix"] = listed.SelectMany(prefix => new[] { prefix, prefix + "*" }).ToArray(),
-                },
-            },
-        }));
-        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "LocateBucket",
-            Actions = ["s3:GetBucketLocation"],
-            Resources = [bucket.BucketArn],
-        }));
-    }
 
     internal static string Hash(IEnumerable<string> parts) =>
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(

@@ -72,15 +72,16 @@ public sealed partial class LakeCatalog : Construct
         {
             AssumedBy = new ServicePrincipal("glue.amazonaws.com"),
             Description = "purchase-pipeline crawler: reads raw/, writes the catalog",
-            ManagedPolicies = [ManagedPolicy.FromAwsManagedPolicyName("service-role/AWSGlueServiceRole")],
         });
         role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
+            Sid = "ReadRaw",
             Actions = ["s3:GetObject"],
             Resources = [Storage.ObjectsArn(LakeLayout.Raw)],
         }));
         role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
+            Sid = "ListRaw",
             Actions = ["s3:ListBucket"],
             Resources = [bucket.BucketArn],
             Conditions = new Dictionary<string, object>
@@ -88,11 +89,50 @@ public sealed partial class LakeCatalog : Construct
                 ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = new[] { LakeLayout.Raw, LakeLayout.Raw + "*" } },
             },
         }));
+        // AWSGlueServiceRole's s3:GetBucketLocation, on this bucket: the crawler finds the bucket's region.
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "LocateBucket",
+            Actions = ["s3:GetBucketLocation"],
+            Resources = [bucket.BucketArn],
+        }));
+        GrantCrawlerCatalog(role);
+        GlueLogs.Grant(role, encryption);
         encryption.Grant(role);
-        Nag.Suppress(role,
-            ("AwsSolutions-IAM4", "AWSGlueServiceRole is the managed policy AWS documents for a crawler's catalog and log access."),
-            ("AwsSolutions-IAM5", "Object ARNs end in raw/* (the crawler reads any new object under the prefix); log-group:/aws-glue/* is where Glue names the crawler's encrypted log group (after the role and security configuration); the managed policy's own wildcards are AWS's."));
+        Nag.Suppress(role, ("AwsSolutions-IAM5",
+            "Object ARNs end in raw/* (the crawler reads any new object under the prefix); table/DATABASE/* because the crawler "
+            + "names the tables it creates from the folders it finds (the stack's own tables are denied); log-group:/aws-glue/* "
+            + "is where Glue names the crawler's log group (after the role and security configuration)."));
         return role;
+    }
+
+    /// <summary>
+    /// What the crawler does in the catalog, with CRAWL_NEW_FOLDERS_ONLY and LOG schema changes: reads the database,
+    /// creates the raw table the first time, adds and refreshes partitions; it never deletes. A Glue table call is
+    /// authorized on the catalog, the database and the table, so all three are listed.
+    /// </summary>
+    private void GrantCrawlerCatalog(Role role)
+    {
+        string[] reads = ["glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition"];
+        string[] writes =
+        [
+            "glue:CreateTable", "glue:UpdateTable",
+            "glue:CreatePartition", "glue:BatchCreatePartition", "glue:UpdatePartition", "glue:BatchUpdatePartition",
+        ];
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "CrawlIntoDatabase",
+            Actions = ["glue:GetDatabase", .. reads, .. writes],
+            Resources = [CatalogArn, DatabaseArn, TableArn("*")],
+        }));
+        // The lake's tables and view are the stack's (CfnTable, partition projection): a crawler must not redefine them.
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "KeepStackTables",
+            Effect = Effect.DENY,
+            Actions = writes,
+            Resources = [.. LakeTables.All.Select(TableArn)],
+        }));
     }
 
     private CfnCrawler CreateCrawler(GlueEncryption encryption)
