@@ -5,16 +5,14 @@ namespace PurchasePipeline.Infra.Tests.Support;
 
 /// <summary>
 /// The stack with a QuickSight dataset configured (so every task function has its grants), synthesized once,
-/// and the values a deployment of it would have (<see cref="TemplateValues"/>): each function's role statements
-/// and environment, the state machine's substitutions, the Glue tables and the Athena workgroup.
+/// and the values a deployment of it would have (<see cref="TemplateValues"/>): each function's role and
+/// environment, the state machine's substitutions, the Glue tables and the Athena workgroup.
 /// </summary>
 public sealed class DatasetDeployment
 {
-    public const string DatasetId = "purchases";
-
     public DatasetDeployment()
     {
-        var (stack, template) = Synth.Stack(new() { ["quickSightDatasetId"] = DatasetId });
+        var (stack, template) = Synth.Stack(new() { ["quickSightDatasetId"] = "purchases" });
         Stack = stack;
         Json = template.Json();
         Values = new TemplateValues(Json);
@@ -69,7 +67,7 @@ public sealed class DatasetDeployment
     /// <summary>The workgroup's enforced query result location, s3://bucket/prefix/.</summary>
     public string QueryOutputLocation(string workGroup)
     {
-        var group = Assert.Single(Json.Resources("AWS::Athena::WorkGroup"), pair => Values.Ref(pair.Id) == workGroup || (string?)pair.Properties["Name"] == workGroup);
+        var group = Assert.Single(Json.Resources("AWS::Athena::WorkGroup"), pair => Values.Ref(pair.Id) == workGroup);
         return Values.Resolve(group.Properties["WorkGroupConfiguration"]!["ResultConfiguration"]!["OutputLocation"]);
     }
 

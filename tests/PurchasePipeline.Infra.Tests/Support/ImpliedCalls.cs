@@ -77,10 +77,11 @@ internal static partial class ImpliedCalls
     }
 
     /// <summary>
-    /// Athena writes the result to the workgroup's output location as the caller: it first checks the bucket
-    /// (s3:GetBucketLocation: AWS Knowledge Center, "athena-output-bucket-error", "Unable to verify/create output
-    /// bucket"), then puts the result object, in parts when it is large (s3:PutObject, s3:AbortMultipartUpload; Athena
-    /// User Guide, "Work with query results and recent queries": the result and metadata files it writes).
+    /// Athena writes the result to the workgroup's output location as the caller: it checks the bucket, then puts the
+    /// result object, in parts when it is large (AWS Knowledge Center, "athena-output-bucket-error": without
+    /// s3:GetBucketLocation a query fails with "Unable to verify/create output bucket"; its policy for a results bucket
+    /// the caller did not create lists s3:PutObject and s3:AbortMultipartUpload for the objects). Reading the result
+    /// back is GetQueryResults' (<see cref="ResultReads"/>).
     /// </summary>
     private static IEnumerable<IamCall> ResultWrites(IamCall call, JsonObject body, DatasetDeployment deployment)
     {
