@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PurchasePipeline.Core.Runs;
+using PurchasePipeline.Functions;
 using PurchasePipeline.TestUtils.Fakes;
 using PurchasePipeline.TestUtils.Http;
 
@@ -32,7 +33,6 @@ internal static class TaskScenarios
 {
     private const string JobRunId = "jr_0f1e2d3c4b5a69788796a5b4c3d2e1f0";
     private const string IngestionId = "pp-" + JobRunId;
-    private static readonly string[] Rules = ["no_duplicate_purchase_ids", "no_negative_amounts", "no_null_keys", "row_conservation", "run_partitions_exist"];
 
     /// <summary>How a scenario names a recorded request: its X-Amz-Target, else the REST service and method (<c>S3 GET</c>, <c>QuickSight PUT</c>).</summary>
     public static string CallName(RecordedRequest request)
@@ -58,7 +58,7 @@ internal static class TaskScenarios
         var queries = new JsonObject
         {
             ["validationId"] = JobRunId,
-            ["queries"] = new JsonArray([.. Rules.Select((rule, i) => (JsonNode)new JsonObject { ["rule"] = rule, ["queryId"] = $"q-{i + 1}" })]),
+            ["queries"] = new JsonArray([.. new ValidationRuleFiles().Rules.Select((rule, i) => (JsonNode)new JsonObject { ["rule"] = rule.Name, ["queryId"] = $"q-{i + 1}" })]),
             ["poll"] = 1,
         };
 
@@ -85,11 +85,11 @@ internal static class TaskScenarios
             new("GetJobRun", "run failed", jobRunInput, Answer("AWSGlue.GetJobRun", Ok(JobRun("FAILED", "OutOfMemoryError"))), State: "FAILED"),
             new("StartValidation", "starts one query per rule", new() { ["jobRunId"] = JobRunId },
                 Answer("AmazonAthena.StartQueryExecution", _ => ScriptedResponse.Ok($$"""{"QueryExecutionId":"q-{{Guid.NewGuid():N}}"}""")), State: "RUNNING"),
-            new("GetValidationResult", "a query still running", queries, Answer("AmazonAthena.GetQueryExecution", QueryState(id => id == "q-5" ? "RUNNING" : "SUCCEEDED")), State: "RUNNING"),
+            new("GetValidationResult", "a query still running", queries, Answer("AmazonAthena.GetQueryExecution", QueryState(id => id == "q-1" ? "RUNNING" : "SUCCEEDED")), State: "RUNNING"),
             new("GetValidationResult", "a query failed", queries, Answer("AmazonAthena.GetQueryExecution", QueryState(id => id == "q-2" ? "FAILED" : "SUCCEEDED")), State: "FAILED"),
             new("GetValidationResult", "all finished, one rule broken", queries,
                 Answer("AmazonAthena.GetQueryExecution", QueryState(_ => "SUCCEEDED"), "AmazonAthena.GetQueryResults", request => ScriptedResponse.Ok(Offending(
-                    (string?)JsonNode.Parse(request.BodyText)!["QueryExecutionId"] == "q-4" ? 3 : 0))), State: "SUCCEEDED"),
+                    (string?)JsonNode.Parse(request.BodyText)!["QueryExecutionId"] == "q-1" ? 3 : 0))), State: "SUCCEEDED"),
             new("RefreshDataset", "creates this run's ingestion", refreshInput, Answer("QuickSight GET", _ => NotFound(), "QuickSight PUT", _ => Created()), State: "INITIALIZED"),
             new("RefreshDataset", "finds the ingestion an earlier attempt started", refreshInput, Answer("QuickSight GET", Ok(Ingestion("RUNNING"))), State: "RUNNING"),
             new("RefreshDataset", "ingestion created meanwhile", refreshInput,
