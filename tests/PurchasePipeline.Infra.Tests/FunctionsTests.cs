@@ -44,20 +44,15 @@ public sealed class FunctionsTests(DefaultDeployment shared) : IClassFixture<Def
         Assert.Empty(wildcards);
     }
 
+    /// <remarks>What each role allows with a dataset, both ways, is TaskRolesTests'; without one the refresh states are skipped.</remarks>
     [Theory]
-    [InlineData("StartCrawler", new[] { "glue:GetCrawler", "glue:StartCrawler" })]
-    [InlineData("GetCrawlerState", new[] { "glue:GetCrawler" })]
-    [InlineData("StartEtlJob", new[] { "glue:GetJobRuns", "glue:ResetJobBookmark", "glue:StartJobRun" })]
-    [InlineData("GetJobRun", new[] { "glue:GetJobRun", "s3:GetObject" })]
-    [InlineData("StartValidation", new[] { "athena:GetQueryExecution", "athena:StartQueryExecution", "glue:GetDatabase", "glue:GetPartitions", "glue:GetTable", "s3:AbortMultipartUpload", "s3:GetBucketLocation", "s3:GetObject", "s3:ListBucket", "s3:PutObject" })]
-    [InlineData("GetValidationResult", new[] { "athena:GetQueryExecution", "athena:GetQueryResults", "s3:GetBucketLocation", "s3:GetObject" })]
-    [InlineData("RefreshDataset", new string[0])]
-    [InlineData("GetRefreshStatus", new string[0])]
-    public void Role_AllowsOnlyItsTaskCalls_BesidesItsLogs(string task, string[] expected)
+    [InlineData("RefreshDataset")]
+    [InlineData("GetRefreshStatus")]
+    public void Role_WithoutQuickSightDataset_AllowsOnlyItsLogs(string task)
     {
-        var actions = Statements(task).SelectMany(Policies.Actions).Where(action => !action.StartsWith("logs:", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal);
+        var actions = Statements(task).SelectMany(Policies.Actions).Where(action => !action.StartsWith("logs:", StringComparison.Ordinal));
 
-        Assert.Equal(expected, actions);
+        Assert.Empty(actions);
     }
 
     [Fact]
@@ -75,7 +70,7 @@ public sealed class FunctionsTests(DefaultDeployment shared) : IClassFixture<Def
         var json = template.Json();
         var statements = Policies.StatementsOfRole(json, stack.LogicalId(stack.Functions["RefreshDataset"].Role!));
 
-        var create = Assert.Single(statements, statement => Policies.Actions(statement).SequenceEqual(["quicksight:CreateIngestion"]));
+        var create = Assert.Single(statements, statement => Policies.Actions(statement).Contains("quicksight:CreateIngestion"));
         Assert.Contains(":dataset/sales-1\"", string.Join(" ", Policies.Resources(create).Select(resource => resource.ToJsonString())), StringComparison.Ordinal);
         var status = Policies.StatementsOfRole(json, stack.LogicalId(stack.Functions["GetRefreshStatus"].Role!));
         Assert.Contains(status, statement => Policies.Actions(statement).SequenceEqual(["quicksight:DescribeIngestion"]));

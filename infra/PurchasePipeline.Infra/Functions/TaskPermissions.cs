@@ -7,7 +7,8 @@ namespace PurchasePipeline.Infra.Functions;
 
 /// <summary>
 /// What each task function may call, on which resources: exactly the API calls of its task (see the
-/// ports in PurchasePipeline.Core), never a wildcard action.
+/// ports in PurchasePipeline.Core) and what AWS does with the caller's permissions for them, never a
+/// wildcard action. Infra.Tests' TaskRolesTests runs every function against a fake AWS and checks both ways.
 /// </summary>
 internal sealed class TaskPermissions
 {
@@ -19,22 +20,23 @@ internal sealed class TaskPermissions
         this.props = props;
         byTask = new Dictionary<string, Func<PolicyStatement[]>>(StringComparer.Ordinal)
         {
-            ["StartCrawler"] = () => [Allow(props.Catalog.CrawlerArn, "glue:StartCrawler", "glue:GetCrawler")],
+            ["StartCrawler"] = () => [Allow(props.Catalog.CrawlerArn, "glue:StartCrawler")],
             ["GetCrawlerState"] = () => [Allow(props.Catalog.CrawlerArn, "glue:GetCrawler")],
-            ["StartEtlJob"] = () => [Allow(props.EtlJob.JobArn, "glue:StartJobRun", "glue:GetJobRuns", "glue:ResetJobBookmark")],
+            ["StartEtlJob"] = () => [Allow(props.EtlJob.JobArn, "glue:StartJobRun", "glue:ResetJobBookmark")],
             ["GetJobRun"] = () =>
             [
                 Allow(props.EtlJob.JobArn, "glue:GetJobRun"),
                 Allow(props.Storage.ObjectsArn(LakeLayout.Manifests), "s3:GetObject"),
             ],
             ["StartValidation"] = StartValidation,
+            // GetQueryResults streams the result object with the caller's s3:GetObject (Athena API Reference, GetQueryResults).
             ["GetValidationResult"] = () =>
             [
                 Allow(props.Catalog.WorkGroupArn, "athena:GetQueryExecution", "athena:GetQueryResults"),
                 Allow(props.Storage.ObjectsArn(LakeLayout.AthenaResults), "s3:GetObject"),
-                Allow(props.Storage.Bucket.BucketArn, "s3:GetBucketLocation"),
             ],
-            ["RefreshDataset"] = () => QuickSight("quicksight:CreateIngestion"),
+            // RefreshDatasetTask asks for the run's ingestion before it creates it.
+            ["RefreshDataset"] = () => QuickSight("quicksight:DescribeIngestion", "quicksight:CreateIngestion"),
             ["GetRefreshStatus"] = () => QuickSight("quicksight:DescribeIngestion"),
         };
     }
@@ -52,7 +54,7 @@ internal sealed class TaskPermissions
         var storage = props.Storage;
         return
         [
-            Allow(catalog.WorkGroupArn, "athena:StartQueryExecution", "athena:GetQueryExecution"),
+            Allow(catalog.WorkGroupArn, "athena:StartQueryExecution"),
             new(new PolicyStatementProps
             {
                 Actions = ["glue:GetDatabase", "glue:GetTable", "glue:GetPartitions"],
@@ -69,7 +71,7 @@ internal sealed class TaskPermissions
     }
 
     /// <summary>No dataset configured: the refresh states are skipped and the functions get no QuickSight access.</summary>
-    private PolicyStatement[] QuickSight(string action)
+    private PolicyStatement[] QuickSight(params string[] actions)
     {
         var id = props.QuickSightDatasetId;
         if (id.Length == 0)
@@ -79,7 +81,7 @@ internal sealed class TaskPermissions
 
         var stack = Stack.Of(props.Catalog);
         string Arn(string name) => stack.FormatArn(new ArnComponents { Service = "quicksight", Resource = "dataset", ResourceName = name });
-        return [Allow([Arn(id), Arn(id + "/ingestion/*")], action)];
+        return [Allow([Arn(id), Arn(id + "/ingestion/*")], actions)];
     }
 
     private static PolicyStatement Allow(string resource, params string[] actions) => Allow([resource], actions);
