@@ -317,9 +317,18 @@ def check_row_conservation(rows_in: int, rows_clean: int, rows_rejected: int) ->
 
 
 def resolve_args(argv: Sequence[str]) -> tuple[JobArgs, dict[str, str]]:
-    """The job's arguments, and the raw dict Job.init wants."""
+    """The job's arguments, and the raw dict Job.init wants.
+
+    JOB_RUN_ID is read, never requested: Glue 5.0's getResolvedOptions registers --JOB_ID, --JOB_RUN_ID
+    and --SECURITY_CONFIGURATION itself, as optional arguments, and then adds every requested name as a
+    required one, so requesting JOB_RUN_ID fails in argparse ("conflicting option string") before the
+    job starts. It returns every argument it parsed, requested or not, None when absent
+    (awslabs/aws-glue-libs, branch glue-5.0, awsglue/utils.py and awsglue/job.py).
+    """
     optional = [name for name in ("sql_path", "users_path") if f"--{name}" in argv]
-    raw = getResolvedOptions(list(argv), ["JOB_NAME", "JOB_RUN_ID", "raw_path", "lake_path", *optional])
+    raw = getResolvedOptions(list(argv), ["JOB_NAME", "raw_path", "lake_path", *optional])
+    if not raw.get("JOB_RUN_ID"):
+        raise JobInputError("--JOB_RUN_ID is missing: Glue passes it to every job run")
     for name in ("raw_path", "lake_path", "users_path"):
         if name in raw:
             split_s3_uri(raw[name])  # a one-line error now rather than a Spark error later
