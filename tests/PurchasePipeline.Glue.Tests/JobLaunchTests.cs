@@ -14,6 +14,7 @@ namespace PurchasePipeline.Glue.Tests;
 public sealed class JobLaunchTests(GlueLaunch glue) : IClassFixture<GlueLaunch>, IDisposable
 {
     private const string FirstSparkCall = "pyspark.context.SparkContext.getOrCreate";
+    private const string DiscoverySource = "awsglue.context.GlueContext().create_dynamic_frame.from_options";
 
     private readonly TempDirectory s3 = new();
 
@@ -53,6 +54,28 @@ public sealed class JobLaunchTests(GlueLaunch glue) : IClassFixture<GlueLaunch>,
         Assert.Equal(glue.JobName, (string?)init["args"]![0]);
         Assert.Equal(glue.JobRunId, (string?)init["args"]![1]!["JOB_RUN_ID"]);
         Assert.Equal("awsglue.job.Job().commit", (string?)calls[^1]["call"]);
+    }
+
+    /// <summary>
+    /// Which objects are new is read from the bookmarked DynamicFrame source. input_file_name() is not
+    /// documented for DynamicFrame reads; the S3 connection option attachFilename is (AWS Glue guide,
+    /// "Amazon S3 connection option reference", aws-glue-programming-etl-connect-s3-home): Glue adds the
+    /// source file of each record in the column it names. The job must ask for it and read that column.
+    /// </summary>
+    [Fact]
+    public async Task Discovery_BookmarkedSources_AttachTheFileName_AndTheJobReadsThatColumn()
+    {
+        var run = await LaunchAsync("-", glue.Argv());
+
+        PythonAssert.Succeeded(run);
+        var calls = Calls(run);
+        var sources = calls.Where(call => (string?)call["call"] == DiscoverySource).ToList();
+        Assert.Equal(2, sources.Count); // *.csv and *.jsonl, each with its own bookmark
+        var columns = sources.Select(source => (string?)source["kwargs"]!["connection_options"]!["attachFilename"]).Distinct().ToList();
+        var column = Assert.Single(columns);
+        Assert.False(string.IsNullOrEmpty(column), "the discovery source asks for no attachFilename column");
+        Assert.Contains(calls, call => (string)call["call"]! != DiscoverySource && call.ToJsonString().Contains(column, StringComparison.Ordinal));
+        Assert.DoesNotContain(calls, call => call.ToJsonString().Contains("input_file_name", StringComparison.Ordinal));
     }
 
     private async Task<PythonRun> LaunchAsync(string stop, IReadOnlyList<string> argv)
