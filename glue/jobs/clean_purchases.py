@@ -451,8 +451,8 @@ def discover_new_keys(glue: GlueContext, raw_path: str, exclude: str, transforma
 
     Each record's file comes from the S3 connection option attachFilename (AWS Glue guide, "Amazon S3
     connection option reference"), the documented way for a DynamicFrame read: input_file_name() is
-    Spark's, and Glue documents it for no DynamicFrame source. groupFiles stays off, so no task mixes
-    files. A record without a file name, or a name outside raw_path, stops the run before anything is
+    Spark's, Glue does not document it for DynamicFrame sources, and it can come back empty there.
+    groupFiles stays off, so no task mixes files. A record without a file name, or a name outside raw_path, stops the run before anything is
     written rather than reading the wrong objects.
     """
     frame = glue.create_dynamic_frame.from_options(

@@ -59,9 +59,6 @@ class Fake:
     def __iter__(self):
         return iter(())
 
-    def __getitem__(self, key) -> "Fake":
-        return Fake(f"{self._path}[{key!r}]")
-
     def __repr__(self) -> str:
         return self._path
 
@@ -101,11 +98,7 @@ class FolderS3:
 
         return Paginator()
 
-    def list_objects_v2(self, Bucket: str, Prefix: str, MaxKeys: int = 1000):  # noqa: N803
-        keys = self._keys(Bucket, Prefix)[:MaxKeys]
-        return {"KeyCount": len(keys), "Contents": [{"Key": key} for key in keys]}
-
-    def get_object(self, Bucket: str, Key: str, Range: str | None = None):  # noqa: N803
+    def get_object(self, Bucket: str, Key: str, **_):  # noqa: N803
         return {"Body": io.BytesIO(self._file(Bucket, Key).read_bytes()), "ETag": '"fake-etag"'}
 
     def put_object(self, Bucket: str, Key: str, Body: bytes, **_):  # noqa: N803
@@ -113,10 +106,6 @@ class FolderS3:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(Body)
         RECORDER.record("boto3.client('s3').put_object", (), {"Bucket": Bucket, "Key": Key})
-
-    def delete_objects(self, Bucket: str, Delete: dict):  # noqa: N803
-        for item in Delete["Objects"]:
-            self._file(Bucket, item["Key"]).unlink(missing_ok=True)
 
 
 def recording_module(name: str) -> ModuleType:
