@@ -57,14 +57,13 @@ public sealed class GlueLaunch : IAsyncLifetime
     /// <summary>sys.argv[1:] of the job's script as Glue builds it, without the arguments named in <paramref name="dropped"/>.</summary>
     public IReadOnlyList<string> Argv(params string[] dropped)
     {
-        var argv = new List<string> { "--JOB_ID", "j_" + JobName, "--JOB_RUN_ID", JobRunId, "--JOB_NAME", JobName };
-        foreach (var (name, value) in Merged().Where(pair => !dropped.Contains(pair.Key)))
-        {
-            argv.Add(name);
-            argv.Add(value);
-        }
-
-        return argv;
+        var glue = new Dictionary<string, string>(StringComparer.Ordinal) { ["--JOB_ID"] = "j_" + JobName, ["--JOB_RUN_ID"] = JobRunId, ["--JOB_NAME"] = JobName };
+        return
+        [
+            .. glue.Concat(Merged())
+                .Where(pair => !dropped.Contains(pair.Key))
+                .SelectMany(pair => new[] { pair.Key, pair.Value }),
+        ];
     }
 
     public async Task InitializeAsync()

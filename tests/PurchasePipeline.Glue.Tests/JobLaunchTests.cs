@@ -40,6 +40,14 @@ public sealed class JobLaunchTests(GlueLaunch glue) : IClassFixture<GlueLaunch>,
     }
 
     [Fact]
+    public async Task Launch_WithoutARunId_FailsSayingGluePassesIt()
+    {
+        var run = await LaunchAsync("pyspark.", glue.Argv(dropped: "--JOB_RUN_ID"));
+
+        PythonAssert.FailedSaying(run, "clean_purchases: --JOB_RUN_ID is missing: Glue passes it to every job run");
+    }
+
+    [Fact]
     public async Task Launch_RunWithNoNewObjects_WritesTheManifestOfTheRunGlueStarted_ThenCommits()
     {
         var run = await LaunchAsync("-", glue.Argv());
