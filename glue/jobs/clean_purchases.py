@@ -82,6 +82,8 @@ GLOB_CHARACTERS = frozenset("*?[]{}\\")
 # clean table's full shape from it (the local plane's TransformShapes does the same).
 CLEAN_LOOKUP_DDL = "purchase_id string, purchase_date date"
 CORRUPT_RECORD = "_corrupt_record"
+# The column Glue adds to each record of the discovery source: the URI of the record's file.
+SOURCE_FILE_COLUMN = "_source_file"
 READ_ORDER = "_read_order"
 # Discovery reads every object as plain lines: no quoting, and a separator no purchase file contains.
 LINE_SEPARATOR = "\u001f"
@@ -317,9 +319,18 @@ def check_row_conservation(rows_in: int, rows_clean: int, rows_rejected: int) ->
 
 
 def resolve_args(argv: Sequence[str]) -> tuple[JobArgs, dict[str, str]]:
-    """The job's arguments, and the raw dict Job.init wants."""
+    """The job's arguments, and the raw dict Job.init wants.
+
+    JOB_RUN_ID is read, never requested: Glue 5.0's getResolvedOptions registers --JOB_ID, --JOB_RUN_ID
+    and --SECURITY_CONFIGURATION itself, as optional arguments, and then adds every requested name as a
+    required one, so requesting JOB_RUN_ID fails in argparse ("conflicting option string") before the
+    job starts. It returns every argument it parsed, requested or not, None when absent
+    (awslabs/aws-glue-libs, branch glue-5.0, awsglue/utils.py and awsglue/job.py).
+    """
     optional = [name for name in ("sql_path", "users_path") if f"--{name}" in argv]
-    raw = getResolvedOptions(list(argv), ["JOB_NAME", "JOB_RUN_ID", "raw_path", "lake_path", *optional])
+    raw = getResolvedOptions(list(argv), ["JOB_NAME", "raw_path", "lake_path", *optional])
+    if not raw.get("JOB_RUN_ID"):
+        raise JobInputError("--JOB_RUN_ID is missing: Glue passes it to every job run")
     for name in ("raw_path", "lake_path", "users_path"):
         if name in raw:
             split_s3_uri(raw[name])  # a one-line error now rather than a Spark error later
@@ -416,13 +427,14 @@ def configure_session(spark: SparkSession) -> None:
     hadoop.set("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
 
 
-def source_key() -> Column:
+def source_key(file_uri: str = "input_file_name()") -> Column:
     """The bucket-relative key (raw/2026/11/25/x.csv) of the file the current row was read from.
 
-    Spark reports the file as a URI, percent-encoded (a space is %20) but with '+' left as it is, and
-    url_decode would read '+' as a space: so '+' is encoded first, then everything decoded.
+    file_uri is the SQL expression of the file's URI: by default input_file_name(), which Spark's own
+    readers fill in. Spark reports the file as a URI, percent-encoded (a space is %20) but with '+' left
+    as it is, and url_decode would read '+' as a space: so '+' is encoded first, then everything decoded.
     """
-    uri = F.expr("url_decode(replace(input_file_name(), '+', '%2B'))")
+    uri = F.expr(f"url_decode(replace({file_uri}, '+', '%2B'))")
     return F.regexp_replace(uri, "^[A-Za-z0-9]+://[^/]+/", "")
 
 
@@ -435,7 +447,13 @@ def discover_new_keys(glue: GlueContext, raw_path: str, exclude: str, transforma
     lines are malformed or that has a header and no rows, and so that reading cannot fail on content.
     The records themselves are parsed afterwards by Spark's own readers, whose handling of quotes, extra
     fields and malformed lines is defined (read_csv_objects, read_jsonl_objects). That reads the new
-    objects twice; they are only this run's batch. groupFiles stays off: grouped files report no file name.
+    objects twice; they are only this run's batch.
+
+    Each record's file comes from the S3 connection option attachFilename (AWS Glue guide, "Amazon S3
+    connection option reference"), the documented way for a DynamicFrame read: input_file_name() is
+    Spark's, Glue does not document it for DynamicFrame sources, and it can come back empty there.
+    groupFiles stays off, so no task mixes files. A record without a file name, or a name outside raw_path, stops the run before anything is
+    written rather than reading the wrong objects.
     """
     frame = glue.create_dynamic_frame.from_options(
         connection_type="s3",
@@ -444,15 +462,22 @@ def discover_new_keys(glue: GlueContext, raw_path: str, exclude: str, transforma
             "recurse": True,
             "groupFiles": "none",
             "exclusions": json.dumps([exclude]),
+            "attachFilename": SOURCE_FILE_COLUMN,
         },
         format="csv",
         format_options={"withHeader": False, "separator": LINE_SEPARATOR, "quoteChar": -1},
         transformation_ctx=transformation_ctx,
     )
-    rows = frame.toDF().select(source_key().alias("key")).distinct().collect()
-    keys = sorted(row["key"] for row in rows)
-    if "" in keys:
-        raise RuntimeError(f"{raw_path}: Glue read rows without a file name; is file grouping on?")
+    records = frame.toDF()
+    if records.isEmpty():  # nothing new: Glue read no file, so there is no file-name column either
+        return []
+    rows = records.select(source_key(f"`{SOURCE_FILE_COLUMN}`").alias("key")).distinct().collect()
+    keys = sorted(row["key"] or "" for row in rows)
+    _, raw_prefix = split_s3_uri(raw_path)
+    strays = [key for key in keys if not key.startswith(raw_prefix) or key == raw_prefix]
+    if strays:
+        raise RuntimeError(f"{raw_path}: Glue's {SOURCE_FILE_COLUMN} column (attachFilename) gave "
+                           f"{strays[0]!r}, not the URI of an object under the raw path")
     return keys
 
 

@@ -1,0 +1,48 @@
+"""Launches the Glue job as Glue 5.0 does: sys.argv as Glue builds it, then the job's main(), with the
+stand-ins of glue_fakes for Spark, the Glue context and boto3, and glue_args as awsglue.utils.
+
+usage: launch_job.py JOB_SCRIPT S3_ROOT STOP_PREFIX -- ARGUMENT...
+  S3_ROOT      folder holding the fake S3's buckets (ROOT/BUCKET/KEY)
+  STOP_PREFIX  stop at the first recorded call whose path starts with it (e.g. "pyspark." for the first
+               Spark call); "-" runs main() to its end
+  ARGUMENT...  the job's sys.argv[1:]
+stdout: {"outcome": "stopped"|"completed"|"failed", "at": call path, "message": text, "calls": [...]};
+exit 1, with the message on stderr, when main() raised or exited with an error.
+"""
+
+import json
+import sys
+import traceback
+from pathlib import Path
+
+import glue_fakes
+from inspect_job import load_job
+
+
+def main() -> None:
+    if len(sys.argv) < 5 or sys.argv[4] != "--":
+        sys.exit(__doc__)
+    script, s3_root, stop = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+    recorder = glue_fakes.install(s3_root, None if stop == "-" else stop)
+    job = load_job(script)
+    sys.argv = [script, *sys.argv[5:]]
+    result: dict = {"outcome": "completed"}
+    try:
+        job.main()
+    except glue_fakes.StopLaunch as stopped:
+        result = {"outcome": "stopped", "at": stopped.path}
+    except SystemExit as exit_:
+        if exit_.code not in (None, 0):
+            result = {"outcome": "failed", "message": str(exit_.code)}
+    except Exception as error:  # noqa: BLE001 - the launch reports whatever the job raised
+        result = {"outcome": "failed", "message": f"{type(error).__name__}: {error}"}
+        traceback.print_exc()
+    result["calls"] = recorder.calls
+    print(json.dumps(result))
+    if result["outcome"] == "failed":
+        print(result["message"], file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
