@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using PurchasePipeline.States.Definition;
+using PurchasePipeline.States.Validation;
 
 namespace PurchasePipeline.States;
 
@@ -28,7 +30,12 @@ public sealed class StateMachine
     /// </exception>
     public static StateMachine Parse(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        return new StateMachine(DefinitionReader.Read(json));
+        var problems = DefinitionValidator.Validate(json, ValidationTarget.EmbeddedEngine);
+        if (problems.Count > 0)
+        {
+            throw new DefinitionException(problems);
+        }
+
+        return new StateMachine(MachineDefinition.Read(JsonNode.Parse(json)!.AsObject()));
     }
 }
