@@ -23,10 +23,10 @@ public sealed class StateMachine
 
     internal MachineDefinition Definition { get; }
 
-    /// <summary>Parses a definition.</summary>
+    /// <summary>Parses a definition: validates it once, then reads the validated document.</summary>
     /// <exception cref="DefinitionException">
-    /// The text is not JSON or not a valid definition; carries every problem with its JSON path,
-    /// e.g. <c>$.States.Foo.Next: state 'Bar' does not exist</c>.
+    /// The text is not JSON or not a definition the embedded engine runs; carries every problem with its
+    /// JSON path, in the words <c>states validate</c> uses, e.g. <c>$.States.Foo.Next: 'Bar' is not a state in $.States</c>.
     /// </exception>
     public static StateMachine Parse(string json)
     {
