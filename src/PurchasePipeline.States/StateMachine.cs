@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using PurchasePipeline.States.Definition;
+using PurchasePipeline.States.Validation;
 
 namespace PurchasePipeline.States;
 
@@ -21,14 +23,19 @@ public sealed class StateMachine
 
     internal MachineDefinition Definition { get; }
 
-    /// <summary>Parses a definition.</summary>
+    /// <summary>Parses a definition: validates it once, then reads the validated document.</summary>
     /// <exception cref="DefinitionException">
-    /// The text is not JSON or not a valid definition; carries every problem with its JSON path,
-    /// e.g. <c>$.States.Foo.Next: state 'Bar' does not exist</c>.
+    /// The text is not JSON or not a definition the embedded engine runs; carries every problem with its
+    /// JSON path, in the words <c>states validate</c> uses, e.g. <c>$.States.Foo.Next: 'Bar' is not a state in $.States</c>.
     /// </exception>
     public static StateMachine Parse(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        return new StateMachine(DefinitionReader.Read(json));
+        var problems = DefinitionValidator.Validate(json, ValidationTarget.EmbeddedEngine);
+        if (problems.Count > 0)
+        {
+            throw new DefinitionException(problems);
+        }
+
+        return new StateMachine(MachineDefinition.Read(JsonNode.Parse(json)!.AsObject()));
     }
 }

@@ -123,7 +123,7 @@ public sealed class ValidationStateTests
     [Theory]
     [InlineData("InputPath", "\"foo\"", "$.States.S.InputPath: must be a path starting with $, got 'foo'")]
     [InlineData("InputPath", "1", "$.States.S.InputPath: must be a path or null, got a number")]
-    [InlineData("OutputPath", "\"$.a[\"", "$.States.S.OutputPath: '$.a[' is not a valid path: unclosed '[' at position 3")]
+    [InlineData("OutputPath", "\"$.a[\"", "$.States.S.OutputPath: '$.a[' is not a valid path: unclosed '[' at position 4")]
     [InlineData("OutputPath", "\"$.a b\"", "$.States.S.OutputPath: '$.a b' is not a valid path: unexpected ' ' at position 3")]
     [InlineData("ResultPath", "\"$.a[*]\"", "$.States.S.ResultPath: must be a reference path (no *, .., filters, unions or slices), got '$.a[*]'")]
     [InlineData("ResultPath", "\"$..a\"", "$.States.S.ResultPath: must be a reference path (no *, .., filters, unions or slices), got '$..a'")]
@@ -149,7 +149,7 @@ public sealed class ValidationStateTests
     [InlineData("""{"x.$": 5}""", "$.States.S.Parameters['x.$']: a \".$\" field must be a path or an intrinsic function (a string), got a number")]
     [InlineData("""{"x.$": "States.Nope($.a)"}""", "$.States.S.Parameters['x.$']: 'States.Nope' is not an intrinsic function (in \"States.Nope($.a)\")")]
     [InlineData("""{"x.$": "States.ArrayLength()"}""", "$.States.S.Parameters['x.$']: States.ArrayLength takes 1 argument, got 0")]
-    [InlineData("""{"deep": [{"x.$": "$.a["}]}""", "$.States.S.Parameters.deep[0]['x.$']: '$.a[' is not a valid path: unclosed '[' at position 3")]
+    [InlineData("""{"deep": [{"x.$": "$.a["}]}""", "$.States.S.Parameters.deep[0]['x.$']: '$.a[' is not a valid path: unclosed '[' at position 4")]
     [InlineData("""{"x": 1, "x.$": "$.x"}""", "$.States.S.Parameters['x.$']: 'x' is also given; a field is either static or \".$\"")]
     [InlineData("\"text\"", "$.States.S.Parameters: must be an object, got a string")]
     public void Validate_PayloadTemplates_CheckDollarFields(string parameters, string expected)

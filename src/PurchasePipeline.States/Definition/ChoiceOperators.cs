@@ -1,6 +1,11 @@
 namespace PurchasePipeline.States.Definition;
 
-/// <summary>Every comparison operator of a choice rule, by name.</summary>
+/// <summary>
+/// Every comparison operator of a choice rule, by name: what it compares, how, and whether its operand is a
+/// path (the …Path operators) or a literal of the compared kind (the Is… operators take true or false).
+/// Read by the validator and the reader alike.
+/// </summary>
+/// <remarks>https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html</remarks>
 internal static class ChoiceOperators
 {
     public static IReadOnlyDictionary<string, (ComparisonKind Kind, Relation Relation, bool IsPath)> All { get; } = Build();

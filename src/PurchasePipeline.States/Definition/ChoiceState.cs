@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PurchasePipeline.States.Json;
 using PurchasePipeline.States.Paths;
 
 namespace PurchasePipeline.States.Definition;
@@ -9,6 +10,36 @@ internal sealed record ChoiceState : StateDefinition
     public required IReadOnlyList<ChoiceBranch> Choices { get; init; }
 
     public string? Default { get; init; }
+
+    public static ChoiceState Read(string name, JsonObject obj) => new()
+    {
+        Name = name,
+        Choices = obj[nameof(Choices)]!.AsArray().Select(rule => new ChoiceBranch(Rule(rule!.AsObject()), CommonFields.String(rule.AsObject(), "Next")!)).ToList(),
+        Default = CommonFields.String(obj, "Default"),
+    };
+
+    private static ChoiceRule Rule(JsonObject rule)
+    {
+        if (rule["And"] is JsonArray all)
+        {
+            return new AndRule(all.Select(inner => Rule(inner!.AsObject())).ToList());
+        }
+
+        if (rule["Or"] is JsonArray any)
+        {
+            return new OrRule(any.Select(inner => Rule(inner!.AsObject())).ToList());
+        }
+
+        if (rule["Not"] is JsonObject negated)
+        {
+            return new NotRule(Rule(negated));
+        }
+
+        var (op, value) = rule.First(field => ChoiceOperators.All.ContainsKey(field.Key));
+        var (kind, relation, isPath) = ChoiceOperators.All[op];
+        var variable = JsonPath.Parse(CommonFields.String(rule, "Variable")!);
+        return new ComparisonRule(variable, op, kind, relation, JsonValues.Copy(value), isPath ? JsonPath.Parse(value!.GetValue<string>()) : null);
+    }
 }
 
 /// <summary>A top-level choice rule and where it leads.</summary>

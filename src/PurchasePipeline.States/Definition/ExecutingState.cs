@@ -17,55 +17,6 @@ internal abstract record ExecutingState : StateDefinition
     public IReadOnlyList<Catcher> Catch { get; init; } = [];
 }
 
-/// <summary>Task: one call of a resource through the <see cref="ITaskInvoker"/>.</summary>
-internal sealed record TaskState : ExecutingState
-{
-    public required string Resource { get; init; }
-
-    public int? TimeoutSeconds { get; init; }
-
-    public JsonPath? TimeoutSecondsPath { get; init; }
-
-    public int? HeartbeatSeconds { get; init; }
-
-    public JsonPath? HeartbeatSecondsPath { get; init; }
-}
-
-/// <summary>Parallel: runs every branch on the same input; the result is the array of their outputs.</summary>
-internal sealed record ParallelState : ExecutingState
-{
-    public required IReadOnlyList<MachineDefinition> Branches { get; init; }
-}
-
-/// <summary>Map: runs the item processor once per item of an array; the result is the array of their outputs.</summary>
-internal sealed record MapState : ExecutingState
-{
-    public required MachineDefinition Processor { get; init; }
-
-    public JsonPath ItemsPath { get; init; } = JsonPath.Root;
-
-    /// <summary>Builds each iteration's input (ItemSelector, or the legacy Parameters of a Map).</summary>
-    public PayloadTemplate? ItemSelector { get; init; }
-
-    /// <summary>0 is unbounded.</summary>
-    public int MaxConcurrency { get; init; }
-
-    public JsonPath? MaxConcurrencyPath { get; init; }
-
-    public int? ToleratedFailureCount { get; init; }
-
-    public JsonPath? ToleratedFailureCountPath { get; init; }
-
-    public double? ToleratedFailurePercentage { get; init; }
-
-    public JsonPath? ToleratedFailurePercentagePath { get; init; }
-
-    /// <summary>True when any tolerated-failure field is set: failures are then counted, not fatal one by one.</summary>
-    public bool ToleratesFailures =>
-        ToleratedFailureCount is not null || ToleratedFailureCountPath is not null
-        || ToleratedFailurePercentage is not null || ToleratedFailurePercentagePath is not null;
-}
-
 /// <summary>A retry policy for the errors it names.</summary>
 /// <param name="ErrorEquals">The error names it handles (States.ALL matches any).</param>
 /// <param name="IntervalSeconds">Seconds before the first retry.</param>

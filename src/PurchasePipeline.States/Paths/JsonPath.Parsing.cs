@@ -8,7 +8,7 @@ internal sealed partial class JsonPath
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0 || text[0] != '$')
         {
-            throw new PathSyntaxException($"'{text}' is not a path: a path starts with '$'");
+            throw new PathSyntaxException($"must be a path starting with $, got '{text}'");
         }
 
         var isContext = text.StartsWith("$$", StringComparison.Ordinal);

@@ -71,6 +71,11 @@ internal sealed partial class PathReader
                 throw Error("functions such as length() are not supported");
             }
 
+            if (char.IsWhiteSpace(Current))
+            {
+                throw Error($"unexpected '{Current}'"); // as Jayway JsonPath: a name with blanks needs ['a b']
+            }
+
             position++;
         }
 
@@ -140,5 +145,5 @@ internal sealed partial class PathReader
     }
 
     private PathSyntaxException Error(string problem) =>
-        new($"invalid path '{text}': {problem} (at position {Math.Min(position, text.Length)})");
+        new($"'{text}' is not a valid path: {problem} at position {Math.Min(position, text.Length)}");
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using PurchasePipeline.States.Definition;
+using PurchasePipeline.States.Json;
 
 namespace PurchasePipeline.States.Validation;
 
@@ -46,7 +48,7 @@ internal static class ChoiceRuleChecker
         foreach (var property in rule.EnumerateObject())
         {
             var name = property.Name;
-            if (ChoiceOperators.Comparisons.ContainsKey(name) || ChoiceOperators.Combinators.Contains(name))
+            if (name is "And" or "Or" or "Not" || ChoiceOperators.All.ContainsKey(name))
             {
                 operators.Add(name);
             }
@@ -125,22 +127,23 @@ internal static class ChoiceRuleChecker
             checks.Report(PathText.Child(path, "Variable"), $"required with {op}");
         }
 
-        var problem = ChoiceOperators.Comparisons[op] switch
+        var (kind, _, isPath) = ChoiceOperators.All[op];
+        var (valid, expected) = isPath ? (value.ValueKind == JsonValueKind.String, "a path") : kind switch
         {
-            OperandKind.String when value.ValueKind != JsonValueKind.String => "must be a string",
-            OperandKind.Number when value.ValueKind != JsonValueKind.Number => "must be a number",
-            OperandKind.Boolean when value.ValueKind is not (JsonValueKind.True or JsonValueKind.False) => "must be true or false",
-            OperandKind.Timestamp when value.ValueKind != JsonValueKind.String || !Rfc3339.IsValid(value.GetString()!) =>
-                "must be an RFC 3339 timestamp such as 2016-03-14T01:59:00Z",
-            OperandKind.Path when value.ValueKind != JsonValueKind.String => "must be a path",
-            OperandKind.Path => PathSyntax.Problem(value.GetString()!, reference: false),
-            _ => null,
+            ComparisonKind.String or ComparisonKind.StringMatches => (value.ValueKind == JsonValueKind.String, "a string"),
+            ComparisonKind.Numeric => (value.ValueKind == JsonValueKind.Number, "a number"),
+            ComparisonKind.Timestamp => (value.ValueKind == JsonValueKind.String && Timestamps.TryParse(value.GetString()!, out _),
+                "an RFC 3339 timestamp such as 2016-03-14T01:59:00Z"),
+            _ => (value.ValueKind is JsonValueKind.True or JsonValueKind.False, "true or false"),
         };
-        if (problem is not null)
+        if (!valid)
         {
             var got = value.ValueKind == JsonValueKind.String ? "'" + value.GetString() + "'" : JsonText.KindOf(value);
-            var needsGot = problem.StartsWith("must", StringComparison.Ordinal) && !problem.Contains(", got ", StringComparison.Ordinal);
-            checks.Report(valuePath, needsGot ? problem + ", got " + got : problem);
+            checks.Report(valuePath, $"must be {expected}, got {got}");
+        }
+        else if (isPath)
+        {
+            checks.PathValue(value.GetString()!, valuePath, reference: false);
         }
     }
 }

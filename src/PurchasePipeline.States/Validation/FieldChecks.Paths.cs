@@ -1,11 +1,16 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using PurchasePipeline.States.Intrinsics;
+using PurchasePipeline.States.Paths;
 
 namespace PurchasePipeline.States.Validation;
 
 /// <summary>Checks of fields that hold paths or intrinsic function calls.</summary>
 internal sealed partial class FieldChecks
 {
+    [GeneratedRegex(@"^\$[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant)]
+    private static partial Regex Variable();
+
     /// <summary>A path field (InputPath, ItemsPath, ...). Null is allowed where the language gives it a meaning.</summary>
     public void Path(JsonElement obj, string path, string name, bool reference, bool nullable = false, bool allowVariables = true)
     {
@@ -24,11 +29,29 @@ internal sealed partial class FieldChecks
         PathValue(value.GetString()!, fieldPath, reference, allowVariables);
     }
 
+    /// <summary>
+    /// Checks path text with the engine's own parser (<see cref="JsonPath"/>), so what validates is what runs.
+    /// A variable root ($name) is Step Functions only; <paramref name="allowVariables"/> false (ResultPath) also
+    /// excludes the context object: it only ever writes into the state's input.
+    /// </summary>
     public void PathValue(string text, string fieldPath, bool reference, bool allowVariables = true)
     {
-        if (PathSyntax.Problem(text, reference, allowVariables) is { } problem)
+        var variable = Variable().Match(text);
+        if (!allowVariables && (variable.Success || text.StartsWith("$$", StringComparison.Ordinal)))
         {
-            Report(fieldPath, problem);
+            Report(fieldPath, $"must be a reference path into the state's input, starting with $, got '{text}'");
+        }
+        else if (variable.Success && ForEngine)
+        {
+            Report(fieldPath, $"variables ({variable.Value}) are not supported by this engine");
+        }
+        else if (!JsonPath.TryParse(variable.Success ? "$" + text[variable.Length..] : text, out var parsed, out var error))
+        {
+            Report(fieldPath, error);
+        }
+        else if (reference && !parsed.IsReference)
+        {
+            Report(fieldPath, $"must be a reference path (no *, .., filters, unions or slices), got '{text}'");
         }
     }
 

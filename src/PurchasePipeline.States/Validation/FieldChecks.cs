@@ -3,15 +3,34 @@ using System.Text.Json;
 
 namespace PurchasePipeline.States.Validation;
 
-/// <summary>Checks of single field values, each reporting at the field's path.</summary>
-internal sealed partial class FieldChecks(ValidationContext context)
+/// <summary>
+/// What one validation run collects (every problem, where each state name was first defined), and the
+/// checks of single field values, each reporting at the field's path.
+/// </summary>
+internal sealed partial class FieldChecks(ValidationTarget target)
 {
-    public ValidationContext Context => context;
+    private readonly List<DefinitionProblem> problems = [];
+    private readonly Dictionary<string, string> stateNames = new(StringComparer.Ordinal);
 
-    /// <summary>The field's value when present.</summary>
-    public static bool TryGet(JsonElement obj, string name, out JsonElement value) => obj.TryGetProperty(name, out value);
+    /// <summary>True for <see cref="StateMachine.Parse"/>: also reports what the embedded engine cannot run.</summary>
+    public bool ForEngine => target == ValidationTarget.EmbeddedEngine;
 
-    public void Report(string path, string message) => context.Report(path, message);
+    public IReadOnlyList<DefinitionProblem> Problems => problems;
+
+    public void Report(string path, string message) => problems.Add(new DefinitionProblem(path, message));
+
+    /// <summary>Records a state name; false when another scope of the machine already defined it at <paramref name="firstPath"/>.</summary>
+    public bool TryRegisterStateName(string name, string path, out string firstPath)
+    {
+        if (stateNames.TryGetValue(name, out firstPath!))
+        {
+            return false;
+        }
+
+        stateNames[name] = path;
+        firstPath = path;
+        return true;
+    }
 
     /// <summary>A string field's value; reports a non-string. Missing gives null (and a report when required).</summary>
     public string? String(JsonElement obj, string path, string name, bool required = false)

@@ -10,7 +10,11 @@ internal static class PayloadTemplateChecker
 {
     public static void Check(FieldChecks checks, JsonElement state, string statePath, string field)
     {
-        if (checks.Object(state, statePath, field, out var template))
+        if (field == "Assign" && checks.ForEngine && state.TryGetProperty(field, out _))
+        {
+            checks.Report(PathText.Child(statePath, field), "workflow variables (Assign) are not supported by this engine");
+        }
+        else if (checks.Object(state, statePath, field, out var template))
         {
             CheckValue(checks, template, PathText.Child(statePath, field));
         }
@@ -34,11 +38,6 @@ internal static class PayloadTemplateChecker
 
     private static void CheckObject(FieldChecks checks, JsonElement obj, string path)
     {
-        if (JsonText.DuplicateProperty(obj) is { } duplicate)
-        {
-            checks.Report(PathText.Child(path, duplicate), "defined more than once");
-        }
-
         var names = obj.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var property in obj.EnumerateObject())
         {

@@ -35,11 +35,6 @@ internal static class ScopeChecker
             return;
         }
 
-        if (JsonText.DuplicateProperty(scope) is { } duplicate)
-        {
-            checks.Report(PathText.Child(path, duplicate), "defined more than once");
-        }
-
         foreach (var property in scope.EnumerateObject().Where(p => !Fields[kind].Contains(p.Name)))
         {
             checks.Report(PathText.Child(path, property.Name), "unknown field for " + Describe(kind));
@@ -109,11 +104,10 @@ internal static class ScopeChecker
             var statePath = PathText.Child(statesPath, state.Name);
             if (edges.ContainsKey(state.Name))
             {
-                checks.Report(statePath, "defined more than once");
-                continue;
+                continue; // reported as a repeated field
             }
 
-            if (!checks.Context.TryRegisterStateName(state.Name, statePath, out var firstPath))
+            if (!checks.TryRegisterStateName(state.Name, statePath, out var firstPath))
             {
                 checks.Report(statePath, $"the name '{state.Name}' is already used at {firstPath}; state names are unique in the whole state machine");
             }
@@ -155,3 +149,6 @@ internal static class ScopeChecker
         _ => "an Iterator",
     };
 }
+
+/// <summary>A reference from one state to another (Next, Default, a choice rule's or catcher's Next).</summary>
+internal sealed record Transition(string Target, string Path);

@@ -62,7 +62,14 @@ internal static partial class StateChecker
         checks.String(state, path, "Label");
         foreach (var field in new[] { "ItemReader", "ItemBatcher", "ResultWriter" })
         {
-            checks.Object(state, path, field, out _);
+            if (checks.ForEngine && state.TryGetProperty(field, out _))
+            {
+                checks.Report(PathText.Child(path, field), $"'{field}' (Distributed Map over S3) is not supported by this engine");
+            }
+            else
+            {
+                checks.Object(state, path, field, out _);
+            }
         }
 
         ErrorHandlerChecker.CheckRetry(checks, state, path);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PurchasePipeline.States.Json;
 
 namespace PurchasePipeline.States.Validation;
 
@@ -9,8 +10,9 @@ internal static partial class StateChecker
     private static void CheckTask(FieldChecks checks, JsonElement state, string path, List<Transition> transitions)
     {
         var resource = checks.String(state, path, "Resource", required: true);
-        if (resource is not null && !ResourceSyntax.IsValid(resource))
+        if (resource is not null && (checks.ForEngine ? resource.Length == 0 : !ResourceSyntax.IsValid(resource)))
         {
+            // The engine hands any name to its task invoker; Step Functions needs an ARN once substituted.
             checks.Report(PathText.Child(path, "Resource"), $"must be an ARN (arn:partition:service:region:account:resource) or a ${{Placeholder}} filled by definition substitutions, got '{resource}'");
         }
 
@@ -46,7 +48,7 @@ internal static partial class StateChecker
         }
 
         checks.NonNegativeInteger(state, path, "Seconds");
-        if (checks.String(state, path, "Timestamp") is { } timestamp && !Rfc3339.IsValid(timestamp))
+        if (checks.String(state, path, "Timestamp") is { } timestamp && !Timestamps.TryParse(timestamp, out _))
         {
             checks.Report(PathText.Child(path, "Timestamp"), $"must be an RFC 3339 timestamp such as 2016-03-14T01:59:00Z, got '{timestamp}'");
         }

@@ -17,11 +17,6 @@ internal static partial class StateChecker
             return transitions;
         }
 
-        if (JsonText.DuplicateProperty(state) is { } duplicate)
-        {
-            checks.Report(PathText.Child(path, duplicate), "defined more than once");
-        }
-
         var type = checks.String(state, path, "Type", required: true);
         if (type is null || !StateFields.IsType(type))
         {

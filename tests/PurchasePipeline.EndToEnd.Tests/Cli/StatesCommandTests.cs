@@ -48,6 +48,18 @@ public sealed class StatesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task StatesRunAndValidate_BrokenDefinition_DescribeTheFaultInTheSameWords()
+    {
+        var broken = BrokenCopy();
+
+        var validate = await CliHarness.RunAsync("states", "validate", broken);
+        var run = await StatesRunAsync(broken);
+
+        var problems = validate.Error.Trim().Split('\n');
+        Assert.Equal($"{problems[0]} (and {problems.Length - 1} more)", run.Error.Trim());
+    }
+
+    [Fact]
     public async Task StatesRun_MissingDefinition_ExitsTwoWithOneLine()
     {
         var missing = temp.Combine("nope.asl.json");

@@ -239,13 +239,17 @@ public sealed class InputOutputProcessingTests
     }
 
     [Fact]
-    public async Task RunAsync_UnknownIntrinsicFunction_FailsWithIntrinsicFailure()
+    public void Parse_UnknownIntrinsicFunction_IsRejectedBeforeRunning()
     {
+        // One rule set: the validator checks intrinsic calls when the definition is read, as `states validate`
+        // does, instead of the run failing later with States.IntrinsicFailure.
         var definition = Harness.OneState("""{ "Type": "Pass", "Parameters": { "x.$": "States.NoSuchFunction($.a)" }, "End": true }""");
 
-        var outcome = await Harness.RunAsync(definition, """{ "a": 1 }""");
+        var exception = Assert.Throws<DefinitionException>(() => StateMachine.Parse(definition));
 
-        outcome.AssertFailed("States.IntrinsicFailure", "'x.$'");
+        Assert.Equal(
+            """$.States.S.Parameters['x.$']: 'States.NoSuchFunction' is not an intrinsic function (in "States.NoSuchFunction($.a)")""",
+            Assert.Single(exception.Problems).ToString());
     }
 
     [Fact]
