@@ -22,7 +22,8 @@ internal static class ErrorHandlerChecker
             checks.PositiveInteger(retrier, path, "IntervalSeconds");
             checks.NonNegativeInteger(retrier, path, "MaxAttempts");
             checks.Number(retrier, path, "BackoffRate", 1, double.MaxValue, "a number of at least 1.0");
-            checks.PositiveInteger(retrier, path, "MaxDelaySeconds");
+            // Step Functions: "greater than 0 and less than 31622401" (a year and a day, the longest an execution runs).
+            checks.Integer(retrier, path, "MaxDelaySeconds", 1, "a positive integer of at most 31622400", maximum: 31_622_400);
             checks.OneOf(retrier, path, "JitterStrategy", "FULL", "NONE");
             checks.String(retrier, path, "Comment");
         }

@@ -55,15 +55,15 @@ internal sealed partial class FieldChecks(ValidationTarget target)
         return value.GetString();
     }
 
-    /// <summary>An integer field at least <paramref name="minimum"/>; null when missing or invalid (and reported).</summary>
-    public long? Integer(JsonElement obj, string path, string name, long minimum, string description)
+    /// <summary>An integer field from <paramref name="minimum"/> to <paramref name="maximum"/> (ASL's integer fields stop at 99999999); null when missing or invalid (and reported).</summary>
+    public long? Integer(JsonElement obj, string path, string name, long minimum, string description, long maximum = 99_999_999)
     {
         if (!obj.TryGetProperty(name, out var value))
         {
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) && number >= minimum && number <= 99_999_999)
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) && number >= minimum && number <= maximum)
         {
             return number;
         }
