@@ -24,7 +24,7 @@ FROM (
         SELECT
             upper(trim(x.user_id)) AS user_id,
             min(nullif(lower(trim(x.gender)), '')) AS gender,
-            min(CASE WHEN regexp_extract(trim(x.age), '^[0-9]{1,3}$', 0) <> '' THEN CAST(trim(x.age) AS INT) END) AS age
+            min(CASE WHEN regexp_extract(trim(x.age), '^[0-9]{1,3}$', 0) = trim(x.age) THEN CAST(trim(x.age) AS INT) END) AS age
         FROM users AS x
         GROUP BY upper(trim(x.user_id))
     ) AS u
