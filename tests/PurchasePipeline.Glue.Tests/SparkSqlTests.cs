@@ -84,6 +84,19 @@ public sealed class SparkSqlTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_TrimWithoutCharacters_FailsSayingWhatEachEngineTrims()
+    {
+        // Spark's trim(x) removes ASCII 32 only (apache/spark common/unsafe/src/main/java/org/apache/spark/unsafe/
+        // types/UTF8String.java, trim()); DuckDB's also removes U+00A0 and the other Unicode space separators.
+        File.WriteAllText(temp.Combine("01_typed.sql"), "SELECT trim(t.user_id) AS a, trim(BOTH ' ' FROM t.brand) AS b FROM raw_purchases AS t\n");
+
+        var run = await Python.ScriptAsync("check_spark_sql.py", temp.Path);
+
+        PythonAssert.FailedSaying(run, "01_typed.sql: TRIM(t.user_id) trims ' ' only in Spark and every Unicode space in DuckDB");
+        Assert.DoesNotContain("t.brand", run.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_VariableSubstitution_Fails()
     {
         File.WriteAllText(temp.Combine("01_typed.sql"), "SELECT '${run}' AS run_id FROM raw_purchases AS t\n");

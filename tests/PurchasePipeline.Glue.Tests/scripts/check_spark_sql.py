@@ -5,7 +5,8 @@ usage: check_spark_sql.py SQL_FOLDER
 Each file must parse with sqlglot as Spark SQL into one SELECT, call only the functions listed below,
 and hold no backslash and no ${ outside comments (Spark unescapes backslashes in literals, DuckDB does
 not; Spark substitutes ${name} anywhere in the text). Its regular expressions must mean the same in Java
-(Spark) and RE2 (DuckDB); see regex_problems. Problems go to stderr, one a line; exit 1.
+(Spark) and RE2 (DuckDB), see regex_problems, and every trim names the characters it removes. Problems go to
+stderr, one a line; exit 1.
 """
 
 import re
@@ -51,6 +52,12 @@ def check_file(path: Path) -> Iterator[str]:
         if literal.is_string and "\\" in literal.this:
             yield f"{path.name}: backslash in literal '{literal.this}'"
     yield from regex_problems(path, query)
+    for trim in query.find_all(exp.Trim):
+        if trim.args.get("expression") is None:
+            # apache/spark common/unsafe/src/main/java/org/apache/spark/unsafe/types/UTF8String.java, trim():
+            # ASCII 32 only; DuckDB's trim(x) also removes U+00A0, U+3000 and the other Unicode space separators.
+            yield (f"{path.name}: {trim.sql(dialect='spark')} trims ' ' only in Spark and every Unicode space in "
+                   "DuckDB: name the characters, trim(BOTH ' ' FROM x)")
     yield from unlisted_calls(
         path, query, SPARK_FUNCTIONS, "the Spark 3.5 allow-list of tests/PurchasePipeline.Glue.Tests/scripts/check_spark_sql.py")
 
