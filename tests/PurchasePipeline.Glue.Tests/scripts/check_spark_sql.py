@@ -72,7 +72,8 @@ def regex_problems(path: Path, query) -> Iterator[str]:
       \u0085, \u2028, \u2029); in RE2 only at the end of the text (google/re2 doc/syntax.txt: "like \z not
       \Z"). So '^USI_[0-9]+$' finds USI_1 in 'USI_1' + newline in Spark and nothing in DuckDB. A pattern
       ending in $ is only allowed as a whole-value test, regexp_extract(x, '^...$', 0) compared with x itself:
-      the match is x in both engines or x is rejected in both. (\z would do in both, but needs a backslash.)
+      the match is x in both engines or x is rejected in both. (\z would do in both, but needs a backslash.
+      A negated class before the $, [^...], can match a terminator and reopen the difference; none is used.)
     - . outside brackets: Java's excludes every line terminator above, RE2's only \n. Use a class ([.] for a dot).
     Other regular-expression functions (rlike, regexp_replace, ...) are kept out by the allow-list."""
     from sqlglot import exp
