@@ -22,11 +22,12 @@ FROM (
     FROM touched_purchases AS t
     LEFT JOIN (
         SELECT
-            upper(trim(x.user_id)) AS user_id,
-            min(nullif(lower(trim(x.gender)), '')) AS gender,
-            min(CASE WHEN regexp_extract(trim(x.age), '^[0-9]{1,3}$', 0) <> '' THEN CAST(trim(x.age) AS INT) END) AS age
+            upper(trim(BOTH ' ' FROM x.user_id)) AS user_id,
+            min(nullif(lower(trim(BOTH ' ' FROM x.gender)), '')) AS gender,
+            min(CASE WHEN regexp_extract(trim(BOTH ' ' FROM x.age), '^[0-9]{1,3}$', 0) = trim(BOTH ' ' FROM x.age)
+                THEN CAST(trim(BOTH ' ' FROM x.age) AS INT) END) AS age
         FROM users AS x
-        GROUP BY upper(trim(x.user_id))
+        GROUP BY upper(trim(BOTH ' ' FROM x.user_id))
     ) AS u
         ON u.user_id = t.user_id
 ) AS s

@@ -91,6 +91,17 @@ public sealed class CatalogTests(DefaultDeployment shared) : IClassFixture<Defau
     }
 
     [Fact]
+    public void AthenaSql_EveryUnnestAliasList_MatchesTheColumnsTrinoGivesTheDeclaredType()
+    {
+        // Trino (Athena engine v3) expands an array of ROW into a column per field and fails an alias list of
+        // another length (trinodb/trino core/trino-main/src/main/java/io/trino/sql/analyzer/StatementAnalyzer.java,
+        // visitUnnest and visitAliasedRelation); the check reads the types from this template's Glue tables.
+        var (exitCode, output) = AthenaUnnestCheck.Run(shared.Json);
+
+        Assert.True(exitCode == 0, output);
+    }
+
+    [Fact]
     public void WorkGroup_EnforcesItsConfiguration_WithEncryptedResultsInTheBucket()
     {
         var configuration = shared.Json.Single("AWS::Athena::WorkGroup")["WorkGroupConfiguration"]!;

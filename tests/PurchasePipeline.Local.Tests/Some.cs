@@ -60,7 +60,7 @@ internal static partial class Some
     }
 
     private static string Quote(string field) =>
-        field.Contains(',', StringComparison.Ordinal) || field.Contains('"', StringComparison.Ordinal)
+        field.AsSpan().IndexOfAny(",\"\r\n") >= 0
             ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : field;
 }

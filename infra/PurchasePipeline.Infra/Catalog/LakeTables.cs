@@ -45,9 +45,13 @@ public static class LakeTables
         ("bookmark_after", "struct<objects:bigint,digest:string>"),
     ];
 
-    /// <summary>run_partitions: one row per clean partition a run's manifest lists.</summary>
+    /// <summary>
+    /// run_partitions: one row per clean partition a run's manifest lists. Trino unnests an array of ROW into one
+    /// column per field, so the alias list names the struct's fields, in the order ManifestColumns declares them.
+    /// </summary>
     public const string RunPartitionsSql =
-        "SELECT m.run_id, p.purchase_date, p.row_count FROM run_manifests AS m CROSS JOIN UNNEST(m.partitions) AS t (p)";
+        "SELECT m.run_id, t.purchase_date, t.row_count FROM run_manifests AS m "
+        + "CROSS JOIN UNNEST(m.partitions) AS t (purchase_date, row_count)";
 
     /// <summary>The view's columns as Hive (Glue) and Presto (Athena) types.</summary>
     public static IReadOnlyList<(string Name, string HiveType, string PrestoType)> RunPartitionsColumns { get; } =

@@ -29,6 +29,11 @@ internal static class RawSources
         return string.Join("\nUNION ALL\n", objects.Select(o => o.IsJsonLines ? JsonLines(o, runId) : Csv(o, runId)));
     }
 
+    /// <remarks>
+    /// parallel = false: DuckDB's parallel CSV scanner refuses null_padding with a quoted field that ends in a line
+    /// break ("The parallel scanner does not support null_padding in conjunction with quoted new lines") and
+    /// fails the run; one scanner also numbers the records (row_number() OVER ()) in file order.
+    /// </remarks>
     private static string Csv(RawObject raw, string runId)
     {
         var header = RawHeader.Read(raw);
@@ -41,7 +46,7 @@ internal static class RawSources
                 row_number() OVER () AS source_row,
                 {Literal(runId)} AS run_id
             FROM read_csv({PathLiteral(raw.Path)}, auto_detect = false, header = true, delim = ',', quote = '"',
-                escape = '"', null_padding = true, strict_mode = false, columns = {columns})
+                escape = '"', null_padding = true, strict_mode = false, parallel = false, columns = {columns})
             """;
     }
 

@@ -24,9 +24,11 @@ public static class LakeViews
         }
 
         connection.Execute($"{create} run_manifests AS {Manifests(home)}");
+        // Athena's view (infra LakeTables.RunPartitionsSql) unnests the same array into the struct's fields, typed as
+        // the manifest declares them: purchase_date stays text, so a rule must CAST it on both engines.
         connection.Execute($"""
             {create} run_partitions AS
-            SELECT m.run_id, CAST(p.purchase_date AS DATE) AS purchase_date, CAST(p.row_count AS BIGINT) AS row_count
+            SELECT m.run_id, m.p.purchase_date, m.p.row_count
             FROM (SELECT run_id, unnest(partitions) AS p FROM run_manifests) AS m
             """);
     }

@@ -137,6 +137,23 @@ public sealed class LocalCrawlerTests : IDisposable
         Assert.Equal(2, Catalog($"SELECT count(*) FROM run_partitions WHERE run_id = '{manifest.RunId}'"));
     }
 
+    [Fact]
+    public void Crawl_AfterAJobRun_RunPartitionsHasTheColumnTypesOfAthenasView()
+    {
+        // infra LakeTables.RunPartitionsColumns: run_id varchar, purchase_date varchar, row_count bigint. Athena
+        // refuses to compare a date with the text purchase_date, so the local catalog must not hand out a DATE.
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
+        new LocalEtlJob(home, TimeProvider.System).Run();
+
+        CreateSut().Crawl();
+
+        using var catalog = Duck.Duck.Open(home.Catalog);
+        var columns = catalog.Query(
+            "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'run_partitions' ORDER BY column_index",
+            r => (r.GetString(0), r.GetString(1)));
+        Assert.Equal([("run_id", "VARCHAR"), ("purchase_date", "VARCHAR"), ("row_count", "BIGINT")], columns);
+    }
+
     private long Catalog(string sql)
     {
         using var catalog = Duck.Duck.Open(home.Catalog);

@@ -33,6 +33,19 @@ public sealed class CsvInputTests : IDisposable
     }
 
     [Fact]
+    public void Run_QuotedLineBreaksInFields_OneRecordEachWithTheBreaksKept()
+    {
+        // A field that ends in a line break made DuckDB's parallel CSV scanner fail the whole run.
+        Some.Land(home, Key, Some.Csv([Some.Row(1), Some.Row(2).With("brand", "Sam\r\nsung\n"), Some.Row(3)]));
+
+        var manifest = CreateSut().Run();
+
+        Assert.Equal((3, 3, 0), (manifest.RowsIn, manifest.RowsClean, manifest.RowsRejected));
+        Assert.Equal("sam\r\nsung\n", LakeQuery.Scalar(home, "SELECT brand FROM clean_purchases WHERE source_row = 2"));
+        Assert.Equal("USI_3", LakeQuery.Scalar(home, "SELECT user_id FROM clean_purchases WHERE source_row = 3"));
+    }
+
+    [Fact]
     public void Run_UnterminatedQuote_RejectsTheRestOfTheFileAsOneRowAndDropsNothing()
     {
         var broken = Some.CsvLine(Some.Row(2)).Replace(",Samsung,", ",\"Samsung,", StringComparison.Ordinal);

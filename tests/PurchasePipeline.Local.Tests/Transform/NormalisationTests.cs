@@ -43,6 +43,30 @@ public sealed class NormalisationTests : IDisposable
         Assert.Equal("credit_card", clean["payment_method"]);
     }
 
+    // Spark's trim removes ASCII 32 only (apache/spark common/unsafe/src/main/java/org/apache/spark/unsafe/types/
+    // UTF8String.java, trim()), DuckDB's trim(x) every Unicode space separator: glue/sql names the space, so a
+    // no-break space stays in the value in both jobs, as the Glue job has always kept it.
+    [Fact]
+    public void Run_NoBreakSpaceAroundAnId_RejectedAsTheGlueJobRejectsIt()
+    {
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1).With("user_id", "\u00A0USI_1\u00A0")]));
+
+        var manifest = CreateSut().Run();
+
+        Assert.Equal(0, manifest.RowsClean);
+        Assert.Equal(RejectReason.InvalidUserId, LakeQuery.Scalar(home, "SELECT reject_reason FROM rejected_purchases"));
+    }
+
+    [Fact]
+    public void Run_NoBreakSpaceAfterABrand_KeptInTheCleanValueAsTheGlueJobKeepsIt()
+    {
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1).With("brand", " Samsung\u00A0 ")]));
+
+        CreateSut().Run();
+
+        Assert.Equal("samsung\u00A0", LakeQuery.Scalar(home, "SELECT brand FROM clean_purchases"));
+    }
+
     [Fact]
     public void Run_VariantAfterOriginal_DeduplicatedAgainstIt()
     {
