@@ -12,8 +12,15 @@ namespace PurchasePipeline.Infra.Workflow;
 /// <summary>
 /// The state machine: statemachine/purchase-pipeline.asl.json as it is, its ${Placeholders} filled by
 /// DefinitionSubstitutions (<see cref="Substitutions"/>). The definition's own TimeoutSeconds bounds an
-/// execution. Logs every event with its data, traces with X-Ray.
+/// execution. Logs every event without its data, traces with X-Ray.
 /// </summary>
+/// <remarks>
+/// Execution data (inputs, outputs, errors' causes) stays out of the log group: it is in the execution
+/// history, which Step Functions encrypts and keeps 90 days (the console and <c>executions show --aws</c> read
+/// it), and the alert carries a failure's cause. Logging it would need the log group under a KMS key of ours,
+/// and whether Step Functions' log delivery writes to such a group is unverified without an account
+/// (infra/README.md, "State machine logs").
+/// </remarks>
 public sealed class PipelineWorkflow : Construct
 {
     public PipelineWorkflow(Construct scope, string id, PipelineWorkflowProps props)
@@ -34,7 +41,7 @@ public sealed class PipelineWorkflow : Construct
             DefinitionBody = DefinitionBody.FromString(Definition),
             DefinitionSubstitutions = new Dictionary<string, string>(Substitutions),
             TracingEnabled = true,
-            Logs = new LogOptions { Destination = logs, Level = LogLevel.ALL, IncludeExecutionData = true },
+            Logs = new LogOptions { Destination = logs, Level = LogLevel.ALL, IncludeExecutionData = false },
         });
 
         // Exactly the eight functions (not their versions or aliases) and the alert topic.
