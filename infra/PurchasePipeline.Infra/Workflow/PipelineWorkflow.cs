@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text.Json.Nodes;
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Logs;
@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
 using PurchasePipeline.Functions;
 using PurchasePipeline.Infra.Security;
+using PurchasePipeline.Infra.Settings;
 
 namespace PurchasePipeline.Infra.Workflow;
 
@@ -28,6 +29,7 @@ public sealed class PipelineWorkflow : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         Definition = File.ReadAllText(props.Files.Definition);
+        CheckPollBudget(props);
         Substitutions = SubstitutionsOf(props);
 
         var logs = new LogGroup(this, "Logs", new LogGroupProps
@@ -68,21 +70,26 @@ public sealed class PipelineWorkflow : Construct
 
     public StateMachine StateMachine { get; }
 
+    /// <exception cref="InfraSettingsException">The poll settings would let the execution time out before a poll limit pages on-call.</exception>
+    private void CheckPollBudget(PipelineWorkflowProps props)
+    {
+        var timeout = JsonNode.Parse(Definition)?["TimeoutSeconds"]?.GetValue<int>()
+            ?? throw new InfraSettingsException($"{props.Files.Definition}: TimeoutSeconds: missing; the execution needs a time limit the poll limits stay under");
+        if (props.Settings.Polls.ProblemWith(timeout) is { } problem)
+        {
+            throw new InfraSettingsException(
+                $"invalid context: {ContextNames.MaxPolls}, {ContextNames.GlueJobTimeoutMinutes} and the poll seconds: {problem} ({props.Files.Definition})");
+        }
+    }
+
     private static Dictionary<string, string> SubstitutionsOf(PipelineWorkflowProps props)
     {
-        var settings = props.Settings;
-        string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-        var substitutions = new Dictionary<string, string>(StringComparer.Ordinal)
+        var substitutions = new Dictionary<string, string>(props.Settings.Polls.Substitutions(), StringComparer.Ordinal)
         {
             ["AlertTopicArn"] = props.Alerts.Topic.TopicArn,
             ["CrawlerName"] = props.Catalog.CrawlerName,
             ["EtlJobName"] = props.EtlJob.JobName,
-            ["QuickSightDatasetId"] = settings.QuickSightDatasetId,
-            ["CrawlerPollSeconds"] = Text(settings.CrawlerPollSeconds),
-            ["JobPollSeconds"] = Text(settings.JobPollSeconds),
-            ["ValidationPollSeconds"] = Text(settings.ValidationPollSeconds),
-            ["RefreshPollSeconds"] = Text(settings.RefreshPollSeconds),
-            ["MaxPolls"] = Text(settings.MaxPolls),
+            ["QuickSightDatasetId"] = props.Settings.QuickSightDatasetId,
             ["Region"] = Stack.Of(props.Catalog).Region,
         };
         foreach (var task in FunctionCatalog.All)
