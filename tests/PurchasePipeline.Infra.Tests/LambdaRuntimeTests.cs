@@ -28,6 +28,16 @@ public sealed class LambdaRuntimeTests(DefaultDeployment shared) : IClassFixture
     }
 
     [Fact]
+    public void Template_NamesNoRuntimeLambdaNoLongerCreates()
+    {
+        // Not even in a map no function reads (Amazon.CDK.Lib 2.160.0's LatestNodeRuntimeMap): the template is read by people too.
+        var text = shared.Json.ToJsonString();
+
+        Assert.DoesNotContain("nodejs18.x", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("nodejs20.x", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RuntimesOf_FindInMap_YieldsTheValueOfEveryRegion()
     {
         var template = JsonNode.Parse("""

@@ -26,19 +26,27 @@ public static class CdkProviders
     /// <summary>AwsCustomResource's provider (copies the SQL files, see Catalog/GlueSqlFiles.cs).</summary>
     private const string AwsCustomResource = "AWS679f53fac002430cb0da5b7982bd2287";
 
+    /// <summary>The CfnMapping of region-info's LATEST_NODE_RUNTIME fact that Amazon.CDK.Lib 2.160.0 adds for it.</summary>
+    private const string LatestNodeRuntimeMap = "LatestNodeRuntimeMap";
+
     private const string Runtime = "The runtime is chosen by Amazon.CDK.Lib 2.160.0 for its own deploy-time provider; it runs only during deployments.";
 
     private const string PinnedRuntime = "Pinned to " + AwsCustomResourceRuntime + " because Lambda no longer creates functions on Amazon.CDK.Lib 2.160.0's own choice (see CdkProviders.AwsCustomResourceRuntime); it runs only during deployments.";
 
     private const string BasicExecution = "AWSLambdaBasicExecutionRole (CloudWatch Logs only) on a CDK deploy-time provider function.";
 
-    /// <summary>Puts AwsCustomResource's provider on <see cref="AwsCustomResourceRuntime"/>, in every region.</summary>
+    /// <summary>
+    /// Puts AwsCustomResource's provider on <see cref="AwsCustomResourceRuntime"/>, in every region, and drops the
+    /// per-region map it was read from, which nothing else uses (LambdaRuntimeTests would find a Fn::FindInMap
+    /// left without its map).
+    /// </summary>
     public static void PinRuntime(Stack stack)
     {
         ArgumentNullException.ThrowIfNull(stack);
         if (stack.Node.TryFindChild(AwsCustomResource)?.Node.DefaultChild is CfnFunction provider)
         {
             provider.Runtime = AwsCustomResourceRuntime;
+            stack.Node.TryRemoveChild(LatestNodeRuntimeMap);
         }
     }
 
