@@ -78,6 +78,7 @@ public sealed class PurchasePipelineStack : Stack
             Topic = Alerts.Topic,
         });
 
+        CdkProviders.PinRuntime(this);
         CdkProviders.Suppress(this);
 
         _ = new CfnOutput(this, "BucketName", new CfnOutputProps { Value = Storage.Bucket.BucketName });

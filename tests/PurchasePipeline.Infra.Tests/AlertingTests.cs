@@ -17,6 +17,27 @@ public sealed class AlertingTests(DefaultDeployment shared) : IClassFixture<Defa
     }
 
     [Fact]
+    public void TopicPolicy_RefusesEveryTopicActionWithoutTls()
+    {
+        // The actions an SNS topic policy can name: "Valid Amazon SNS policy actions" of
+        // https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-language-api-permissions-reference.html.
+        // cdk-nag's SNS3 (cdk-nag lib/rules/sns/SNSTopicSSLPublishOnly) asks for sns:Publish among them.
+        string[] topicActions =
+        [
+            "sns:AddPermission", "sns:DeleteTopic", "sns:GetDataProtectionPolicy", "sns:GetTopicAttributes",
+            "sns:ListSubscriptionsByTopic", "sns:ListTagsForResource", "sns:Publish", "sns:PutDataProtectionPolicy",
+            "sns:RemovePermission", "sns:SetTopicAttributes", "sns:Subscribe",
+        ];
+        var policy = shared.Json.Single("AWS::SNS::TopicPolicy");
+
+        var deny = Assert.Single(policy["PolicyDocument"]!["Statement"]!.AsArray(), statement =>
+            (string?)statement!["Effect"] == "Deny" && statement["Condition"]?["Bool"]?["aws:SecureTransport"]?.GetValue<string>() == "false")!.AsObject();
+        Assert.Equal("*", (string?)deny["Principal"]!["AWS"]);
+        Assert.Equal(shared.Stack.LogicalId(shared.Stack.Alerts.Topic), (string?)Assert.Single(Policies.Resources(deny))["Ref"]);
+        Assert.Equal(topicActions.Order(StringComparer.Ordinal), Policies.Actions(deny).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void NoAlertEmail_SubscribesNoOne()
     {
         Assert.Empty(shared.Json.Resources("AWS::SNS::Subscription"));

@@ -40,13 +40,15 @@ public sealed class AlertTopic : Construct
             DisplayName = "purchase-pipeline alerts",
             MasterKey = Key,
         });
-        // Written out: Amazon.CDK.Lib 2.160.0's EnforceSSL on a topic emits no policy unless something else adds one.
+        // Written out: Amazon.CDK.Lib 2.160.0's EnforceSSL on a topic emits no policy unless something else adds one,
+        // and covers sns:Publish only. Plain HTTP is refused for every action a topic policy can name (subscribing,
+        // reading or changing attributes and permissions, deleting), not only for publishing.
         Topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "DenyWithoutTls",
             Effect = Effect.DENY,
             Principals = [new AnyPrincipal()],
-            Actions = ["sns:Publish"],
+            Actions = TopicPolicyActions,
             Resources = [Topic.TopicArn],
             Conditions = new Dictionary<string, object>
             {
@@ -58,6 +60,18 @@ public sealed class AlertTopic : Construct
             Topic.AddSubscription(new EmailSubscription(props.AlertEmail));
         }
     }
+
+    /// <summary>
+    /// Every action an SNS topic policy can name ("Valid Amazon SNS policy actions", Amazon SNS developer guide,
+    /// sns-access-policy-language-api-permissions-reference): written out rather than "sns:*", the form that
+    /// page documents.
+    /// </summary>
+    private static readonly string[] TopicPolicyActions =
+    [
+        "sns:AddPermission", "sns:DeleteTopic", "sns:GetDataProtectionPolicy", "sns:GetTopicAttributes",
+        "sns:ListSubscriptionsByTopic", "sns:ListTagsForResource", "sns:Publish", "sns:PutDataProtectionPolicy",
+        "sns:RemovePermission", "sns:SetTopicAttributes", "sns:Subscribe",
+    ];
 
     public Topic Topic { get; }
 

@@ -1,3 +1,5 @@
+using PurchasePipeline.Functions;
+
 namespace PurchasePipeline.Infra.Settings;
 
 /// <summary>
@@ -41,4 +43,7 @@ public sealed record PipelineSettings
     public int NoncurrentVersionDays { get; init; } = 30;
 
     public bool RefreshesDataset => QuickSightDatasetId.Length > 0;
+
+    /// <summary>The definition's poll settings, the job's poll limit derived from <see cref="GlueJobTimeoutMinutes"/>.</summary>
+    public PollBudget Polls => new(CrawlerPollSeconds, JobPollSeconds, ValidationPollSeconds, RefreshPollSeconds, MaxPolls, GlueJobTimeoutMinutes);
 }

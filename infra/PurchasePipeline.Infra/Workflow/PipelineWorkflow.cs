@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text.Json.Nodes;
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Logs;
@@ -6,14 +6,22 @@ using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
 using PurchasePipeline.Functions;
 using PurchasePipeline.Infra.Security;
+using PurchasePipeline.Infra.Settings;
 
 namespace PurchasePipeline.Infra.Workflow;
 
 /// <summary>
 /// The state machine: statemachine/purchase-pipeline.asl.json as it is, its ${Placeholders} filled by
 /// DefinitionSubstitutions (<see cref="Substitutions"/>). The definition's own TimeoutSeconds bounds an
-/// execution. Logs every event with its data, traces with X-Ray.
+/// execution. Logs every event without its data, traces with X-Ray.
 /// </summary>
+/// <remarks>
+/// Execution data (inputs, outputs, errors' causes) stays out of the log group: it is in the execution
+/// history, which Step Functions encrypts and keeps 90 days (the console and <c>executions show --aws</c> read
+/// it), and the alert carries a failure's cause. Logging it would need the log group under a KMS key of ours,
+/// and whether Step Functions' log delivery writes to such a group is unverified without an account
+/// (infra/README.md, "State machine logs").
+/// </remarks>
 public sealed class PipelineWorkflow : Construct
 {
     public PipelineWorkflow(Construct scope, string id, PipelineWorkflowProps props)
@@ -21,6 +29,7 @@ public sealed class PipelineWorkflow : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         Definition = File.ReadAllText(props.Files.Definition);
+        CheckPollBudget(props);
         Substitutions = SubstitutionsOf(props);
 
         var logs = new LogGroup(this, "Logs", new LogGroupProps
@@ -34,7 +43,7 @@ public sealed class PipelineWorkflow : Construct
             DefinitionBody = DefinitionBody.FromString(Definition),
             DefinitionSubstitutions = new Dictionary<string, string>(Substitutions),
             TracingEnabled = true,
-            Logs = new LogOptions { Destination = logs, Level = LogLevel.ALL, IncludeExecutionData = true },
+            Logs = new LogOptions { Destination = logs, Level = LogLevel.ALL, IncludeExecutionData = false },
         });
 
         // Exactly the eight functions (not their versions or aliases) and the alert topic.
@@ -61,21 +70,26 @@ public sealed class PipelineWorkflow : Construct
 
     public StateMachine StateMachine { get; }
 
+    /// <exception cref="InfraSettingsException">The poll settings would let the execution time out before a poll limit pages on-call.</exception>
+    private void CheckPollBudget(PipelineWorkflowProps props)
+    {
+        var timeout = JsonNode.Parse(Definition)?["TimeoutSeconds"]?.GetValue<int>()
+            ?? throw new InfraSettingsException($"{props.Files.Definition}: TimeoutSeconds: missing; the execution needs a time limit the poll limits stay under");
+        if (props.Settings.Polls.ProblemWith(timeout) is { } problem)
+        {
+            throw new InfraSettingsException(
+                $"invalid context: {ContextNames.MaxPolls}, {ContextNames.GlueJobTimeoutMinutes} and the poll seconds: {problem} ({props.Files.Definition})");
+        }
+    }
+
     private static Dictionary<string, string> SubstitutionsOf(PipelineWorkflowProps props)
     {
-        var settings = props.Settings;
-        string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-        var substitutions = new Dictionary<string, string>(StringComparer.Ordinal)
+        var substitutions = new Dictionary<string, string>(props.Settings.Polls.Substitutions(), StringComparer.Ordinal)
         {
             ["AlertTopicArn"] = props.Alerts.Topic.TopicArn,
             ["CrawlerName"] = props.Catalog.CrawlerName,
             ["EtlJobName"] = props.EtlJob.JobName,
-            ["QuickSightDatasetId"] = settings.QuickSightDatasetId,
-            ["CrawlerPollSeconds"] = Text(settings.CrawlerPollSeconds),
-            ["JobPollSeconds"] = Text(settings.JobPollSeconds),
-            ["ValidationPollSeconds"] = Text(settings.ValidationPollSeconds),
-            ["RefreshPollSeconds"] = Text(settings.RefreshPollSeconds),
-            ["MaxPolls"] = Text(settings.MaxPolls),
+            ["QuickSightDatasetId"] = props.Settings.QuickSightDatasetId,
             ["Region"] = Stack.Of(props.Catalog).Region,
         };
         foreach (var task in FunctionCatalog.All)

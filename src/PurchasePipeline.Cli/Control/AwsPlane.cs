@@ -22,6 +22,10 @@ internal static class AwsPlane
     public const string DatasetVariable = "PURCHASE_PIPELINE_DATASET_ID";
     public const string AlertTopicVariable = "PURCHASE_PIPELINE_ALERT_TOPIC_ARN";
 
+    /// <summary>The deployment's default waits and poll limits (infra's PipelineSettings defaults, the Glue job's 60-minute timeout among them).</summary>
+    public static readonly PollBudget Polls = new(
+        CrawlerPollSeconds: 30, JobPollSeconds: 60, ValidationPollSeconds: 5, RefreshPollSeconds: 30, MaxPolls: 120, JobTimeoutMinutes: 60);
+
     /// <summary>The host with every variable read from <paramref name="environment"/>; <paramref name="credentials"/> null takes the default chain.</summary>
     /// <exception cref="MissingSettingException">A variable the run needs is not set.</exception>
     public static PipelineHost CreateHost(
@@ -36,13 +40,13 @@ internal static class AwsPlane
             ["EtlJobName"] = Required(JobVariable),
             ["AlertTopicArn"] = Required(AlertTopicVariable),
             ["QuickSightDatasetId"] = environment(DatasetVariable) ?? string.Empty,
-            ["CrawlerPollSeconds"] = "30",
-            ["JobPollSeconds"] = "60",
-            ["ValidationPollSeconds"] = "5",
-            ["RefreshPollSeconds"] = "30",
-            ["MaxPolls"] = "120",
             ["Region"] = Required(AwsSettings.RegionVariable),
         };
+        foreach (var (name, value) in Polls.Substitutions())
+        {
+            substitutions[name] = value;
+        }
+
         var ports = AwsTaskPorts.Create(environment, time, credentials);
         return new PipelineHost(home, time, waitScale, show, ports, substitutions, SnsClient.Create(environment, time, credentials));
     }

@@ -145,9 +145,10 @@ public sealed class MockedExecutionTests
     }
 
     [Fact]
-    public async Task RunAsync_JobRunningAtEveryPoll_FailsWithGlueJobTimeoutAfterMaxPolls()
+    public async Task RunAsync_JobRunningAtEveryPoll_FailsWithGlueJobTimeoutAfterJobMaxPolls()
     {
-        var run = await MockedPipeline.RunAsync("JobPollLimit", overrides: new Dictionary<string, string> { ["MaxPolls"] = "3" });
+        // The job has a poll limit of its own (it outlasts the Glue job's timeout): MaxPolls does not bound it.
+        var run = await MockedPipeline.RunAsync("JobPollLimit", overrides: new Dictionary<string, string> { ["JobMaxPolls"] = "3", ["MaxPolls"] = "1" });
 
         Assert.Equal(ExecutionStatus.Failed, run.Result.Status);
         Assert.Equal("GlueJobTimeout", run.Result.Error);
