@@ -47,7 +47,7 @@ public sealed class FunctionsTests(DefaultDeployment shared) : IClassFixture<Def
     [Theory]
     [InlineData("StartCrawler", new[] { "glue:GetCrawler", "glue:StartCrawler" })]
     [InlineData("GetCrawlerState", new[] { "glue:GetCrawler" })]
-    [InlineData("StartEtlJob", new[] { "glue:GetJobRuns", "glue:ResetJobBookmark", "glue:StartJobRun" })]
+    [InlineData("StartEtlJob", new[] { "glue:GetJobRuns", "glue:ResetJobBookmark", "glue:StartJobRun", "s3:GetObject" })]
     [InlineData("GetJobRun", new[] { "glue:GetJobRun", "s3:GetObject" })]
     [InlineData("StartValidation", new[] { "athena:GetQueryExecution", "athena:StartQueryExecution", "glue:GetDatabase", "glue:GetPartitions", "glue:GetTable", "s3:AbortMultipartUpload", "s3:GetBucketLocation", "s3:GetObject", "s3:ListBucket", "s3:PutObject" })]
     [InlineData("GetValidationResult", new[] { "athena:GetQueryExecution", "athena:GetQueryResults", "s3:GetBucketLocation", "s3:GetObject" })]
@@ -60,10 +60,12 @@ public sealed class FunctionsTests(DefaultDeployment shared) : IClassFixture<Def
         Assert.Equal(expected, actions);
     }
 
-    [Fact]
-    public void GetJobRun_ReadsOnlyManifests()
+    [Theory]
+    [InlineData("StartEtlJob")]
+    [InlineData("GetJobRun")]
+    public void JobTasks_ReadOnlyManifests(string task)
     {
-        var read = Assert.Single(Statements("GetJobRun"), statement => Policies.Actions(statement).Contains("s3:GetObject"));
+        var read = Assert.Single(Statements(task), statement => Policies.Actions(statement).Contains("s3:GetObject"));
 
         Assert.EndsWith("/manifests/*", Assert.Single(Policies.Resources(read)).ToJsonString().TrimEnd('"', ']', '}'), StringComparison.Ordinal);
     }
@@ -89,6 +91,7 @@ public sealed class FunctionsTests(DefaultDeployment shared) : IClassFixture<Def
         Assert.NotNull(validation[AwsSettings.AthenaWorkGroupVariable]);
         Assert.Equal("purchase_pipeline", (string?)validation[AwsSettings.AthenaDatabaseVariable]);
         Assert.NotNull(Function("GetJobRun")["Environment"]!["Variables"]![AwsSettings.LakeBucketVariable]);
+        Assert.NotNull(Function("StartEtlJob")["Environment"]!["Variables"]![AwsSettings.LakeBucketVariable]);
         Assert.NotNull(Function("RefreshDataset")["Environment"]!["Variables"]![AwsSettings.QuickSightAccountIdVariable]);
     }
 
