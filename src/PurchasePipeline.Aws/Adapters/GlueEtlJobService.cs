@@ -26,8 +26,10 @@ public sealed class GlueEtlJobService : IEtlJobService
     }
 
     /// <remarks>
-    /// Pages until a page holds a run that completed before <paramref name="since"/>: Glue lists a job's runs
-    /// newest first (observed, not documented), and with one run at a time every older run completed earlier still.
+    /// Glue has no time filter and keeps every run (boto/boto3#3833), so this pages only until a page holds a run
+    /// that completed before <paramref name="since"/>: Glue lists a job's runs newest first (what emulators copy from
+    /// AWS, faiscadev/fakecloud#2001; AWS's reference does not say), and with one run at a time every older run
+    /// completed earlier still.
     /// </remarks>
     public async Task<IReadOnlyList<JobRunStatus>> GetJobRunsAsync(string jobName, DateTimeOffset since, CancellationToken cancellationToken)
     {
