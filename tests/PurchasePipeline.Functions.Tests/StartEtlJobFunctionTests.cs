@@ -37,7 +37,7 @@ public class StartEtlJobFunctionTests
     {
         await FunctionHarness.HandleAsync(CreateSut().HandleAsync, "StartEtlJob.rerun-reset-bookmark");
 
-        Assert.Equal(["ResetBookmark purchase-pipeline-clean", "StartJobRun purchase-pipeline-clean"], jobs.Calls);
+        Assert.Equal(["GetJobRuns purchase-pipeline-clean", "ResetBookmark purchase-pipeline-clean", "StartJobRun purchase-pipeline-clean"], jobs.Calls);
     }
 
     [Fact]

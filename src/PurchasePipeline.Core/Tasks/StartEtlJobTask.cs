@@ -10,8 +10,8 @@ namespace PurchasePipeline.Core.Tasks;
 /// <see cref="Errors.ConcurrentRunsExceededException"/> (a plane that cannot queue) propagates: the state's Retry
 /// backs off and calls again, and the next attempt first looks again for a run to join. The reset is repeated
 /// on every attempt on purpose, so it happens right before the run that starts, after any run that held the
-/// job (and committed its own bookmark) has finished. An input without the event's time (written by hand)
-/// joins nothing.
+/// job (and committed its own bookmark) has finished; while a run is unfinished the reset is refused the same
+/// way. An input without the event's time (written by hand) joins nothing.
 /// </remarks>
 public sealed class StartEtlJobTask(IEtlJobService jobs, IRunManifestStore manifests) : IPipelineTask<StartEtlJobRequest, JobRunResult>
 {
@@ -24,6 +24,7 @@ public sealed class StartEtlJobTask(IEtlJobService jobs, IRunManifestStore manif
 
         if (request.ExecutionInput?.Rerun?.ResetBookmark ?? false)
         {
+            await ThrowIfARunHoldsTheJobAsync(jobName, cancellationToken).ConfigureAwait(false);
             await jobs.ResetBookmarkAsync(jobName, cancellationToken).ConfigureAwait(false);
         }
         else if (LandedObject.Of(request.RawObject, request.ExecutionInput) is { } landed
@@ -34,5 +35,19 @@ public sealed class StartEtlJobTask(IEtlJobService jobs, IRunManifestStore manif
 
         var jobRunId = await jobs.StartJobRunAsync(jobName, cancellationToken).ConfigureAwait(false);
         return new JobRunResult(jobRunId, TaskStates.JobStarting, ErrorMessage: null, Poll: 0, Manifest: null, round);
+    }
+
+    /// <summary>
+    /// Glue queues a run behind a running one, so StartJobRun no longer holds a reset back until the job is idle:
+    /// a run still to finish would commit its bookmark over the reset. Every run completed "before the end of
+    /// time", so the listing is only the unfinished runs (one page).
+    /// </summary>
+    private async Task ThrowIfARunHoldsTheJobAsync(string jobName, CancellationToken cancellationToken)
+    {
+        var runs = await jobs.GetJobRunsAsync(jobName, DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false);
+        if (runs.FirstOrDefault(run => run.State != TaskStates.JobSucceeded && !TaskStates.JobEndedUnsuccessfully.Contains(run.State)) is { } holding)
+        {
+            throw new Errors.ConcurrentRunsExceededException(jobName, $"run {holding.JobRunId} is {holding.State}; the bookmark is reset once no run holds the job");
+        }
     }
 }

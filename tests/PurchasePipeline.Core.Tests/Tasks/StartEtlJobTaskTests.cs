@@ -79,12 +79,13 @@ public class StartEtlJobTaskTests
     [Fact]
     public async Task RunAsync_ResetBookmarkRerun_StartsItsOwnRunEvenWithOneToJoin()
     {
-        jobs.SetRun("jr_next", "WAITING", startedOn: LandedAt.AddSeconds(5));
+        jobs.SetRun("jr_other", "SUCCEEDED", startedOn: LandedAt.AddSeconds(5), completedOn: LandedAt.AddSeconds(95));
+        manifests.Add(ManifestOf("jr_other", Landed.Key!, "b1946ac92492d2347c6235b4d2611184"));
 
         var result = await CreateSut().RunAsync(EventRequest(rerun: new RerunOptions(true)), CancellationToken.None);
 
         Assert.Equal("jr_0001", result.JobRunId);
-        Assert.Equal(["ResetBookmark clean_purchases", "StartJobRun clean_purchases"], jobs.Calls);
+        Assert.Equal(["GetJobRuns clean_purchases", "ResetBookmark clean_purchases", "StartJobRun clean_purchases"], jobs.Calls);
     }
 
     [Fact]
@@ -110,7 +111,21 @@ public class StartEtlJobTaskTests
     {
         await CreateSut().RunAsync(Request(new ExecutionInput(new RerunOptions(true))), CancellationToken.None);
 
-        Assert.Equal(["ResetBookmark clean_purchases", "StartJobRun clean_purchases"], jobs.Calls);
+        Assert.Equal(["GetJobRuns clean_purchases", "ResetBookmark clean_purchases", "StartJobRun clean_purchases"], jobs.Calls);
+    }
+
+    [Theory]
+    [InlineData("WAITING")]
+    [InlineData("RUNNING")]
+    public async Task RunAsync_ResetBookmarkWhileARunIsUnfinished_RefusesLikeABusyJobWithoutResetting(string state)
+    {
+        // The unfinished run would commit its bookmark over the reset; the state's Retry calls again later.
+        jobs.SetRun("jr_busy", state, startedOn: LandedAt);
+
+        var error = await Assert.ThrowsAsync<ConcurrentRunsExceededException>(() => CreateSut().RunAsync(Request(new ExecutionInput(new RerunOptions(true))), CancellationToken.None));
+
+        Assert.Contains("jr_busy", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["GetJobRuns clean_purchases"], jobs.Calls);
     }
 
     [Fact]
@@ -134,7 +149,7 @@ public class StartEtlJobTaskTests
         var result = await sut.RunAsync(request, CancellationToken.None);
 
         Assert.Equal(
-            ["ResetBookmark clean_purchases", "StartJobRun clean_purchases", "ResetBookmark clean_purchases", "StartJobRun clean_purchases"],
+            ["GetJobRuns clean_purchases", "ResetBookmark clean_purchases", "StartJobRun clean_purchases", "GetJobRuns clean_purchases", "ResetBookmark clean_purchases", "StartJobRun clean_purchases"],
             jobs.Calls);
         Assert.Equal("jr_0001", result.JobRunId);
     }
