@@ -6,7 +6,8 @@ namespace PurchasePipeline.EndToEnd.Tests.Burst;
 /// timer (a Wait, a Retry delay, an object landing) waits in a queue. <see cref="RunAsync"/> moves time to the
 /// earliest due timer only once every unfinished activity is blocked on a timer, then fires all timers due at
 /// that instant together. So what happens at one instant happens concurrently, and nothing depends on how
-/// fast the machine is.
+/// fast the machine is. A Wait or Retry delay exactly equal to a TimeoutSeconds would be taken for a deadline
+/// (the burst's polls are 5, 30 and 60 s, its deadlines 120 s and the execution's).
 /// </summary>
 internal sealed class SimulatedClock(DateTimeOffset start, IEnumerable<TimeSpan> deadlines) : TimeProvider, IDisposable
 {
