@@ -16,7 +16,7 @@ public static class FunctionCatalog
         new("GetCrawlerState", typeof(GetCrawlerStateFunction), typeof(GetCrawlerStateRequest), typeof(CrawlerResult),
             ports => new GetCrawlerStateFunction(ports.Crawler)),
         new("StartEtlJob", typeof(StartEtlJobFunction), typeof(StartEtlJobRequest), typeof(JobRunResult),
-            ports => new StartEtlJobFunction(ports.EtlJob)),
+            ports => new StartEtlJobFunction(ports.EtlJob, ports.RunManifests)),
         new("GetJobRun", typeof(GetJobRunFunction), typeof(GetJobRunRequest), typeof(JobRunResult),
             ports => new GetJobRunFunction(ports.EtlJob, ports.RunManifests)),
         new("StartValidation", typeof(StartValidationFunction), typeof(StartValidationRequest), typeof(ValidationResult),

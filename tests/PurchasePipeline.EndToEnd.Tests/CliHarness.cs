@@ -13,7 +13,10 @@ internal static class CliHarness
     public static Task<CliResult> RunAsync(params string[] args) => RunAsync(args, CancellationToken.None);
 
     /// <summary>Runs a command until it ends or <paramref name="cancellationToken"/> stops it (as Ctrl+C does).</summary>
-    public static Task<CliResult> RunAsync(string[] args, CancellationToken cancellationToken) => RunAsync(args, environment: null, cancellationToken);
+    public static Task<CliResult> RunAsync(string[] args, CancellationToken cancellationToken) => RunAsync(args, environment: null, Now, cancellationToken);
+
+    /// <summary>Runs a command at a later "now" than <see cref="Now"/> (a rerun starts after the execution it repeats).</summary>
+    public static Task<CliResult> RunAtAsync(DateTimeOffset now, params string[] args) => RunAsync(args, environment: null, now, CancellationToken.None);
 
     /// <summary>
     /// Runs an AWS command against <paramref name="aws"/> (AWS_ENDPOINT_URL, region eu-west-1, fixed test keys) with
@@ -27,10 +30,10 @@ internal static class CliHarness
             environment[name] = value;
         }
 
-        return RunAsync(args, environment, CancellationToken.None);
+        return RunAsync(args, environment, Now, CancellationToken.None);
     }
 
-    private static async Task<CliResult> RunAsync(string[] args, Dictionary<string, string>? environment, CancellationToken cancellationToken)
+    private static async Task<CliResult> RunAsync(string[] args, Dictionary<string, string>? environment, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -42,7 +45,7 @@ internal static class CliHarness
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 200;
-        var context = new PurchasePipeline.Cli.Commands.CliContext(console, error, new FixedTime(Now));
+        var context = new PurchasePipeline.Cli.Commands.CliContext(console, error, new FixedTime(now));
         if (environment is not null)
         {
             context = context with { Environment = name => environment.GetValueOrDefault(name), Credentials = new BasicAWSCredentials("test-access-key", "test-secret-key") };

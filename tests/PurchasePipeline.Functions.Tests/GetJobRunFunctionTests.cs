@@ -21,7 +21,7 @@ public class GetJobRunFunctionTests
 
         var output = await FunctionHarness.HandleAsync(CreateSut().HandleAsync, "GetJobRun");
 
-        Assert.Equal($$"""{"jobRunId":"{{RunId}}","state":"RUNNING","errorMessage":null,"poll":2,"manifest":null}""", output.ToJsonString());
+        Assert.Equal($$"""{"jobRunId":"{{RunId}}","state":"RUNNING","errorMessage":null,"poll":2,"manifest":null,"round":1,"objectRead":null}""", output.ToJsonString());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using PurchasePipeline.Core.Errors;
+using PurchasePipeline.Core.Runs;
 using PurchasePipeline.Functions.Tests.Support;
 using PurchasePipeline.TestUtils.Fakes;
 
@@ -7,14 +8,28 @@ namespace PurchasePipeline.Functions.Tests;
 public class StartEtlJobFunctionTests
 {
     private readonly FakeEtlJobService jobs = new() { NextJobRunId = "jr_0001" };
+    private readonly FakeRunManifestStore manifests = new();
 
     [Fact]
     public async Task HandleAsync_ObjectCreatedExecution_StartsARunWithoutResettingTheBookmark()
     {
         var output = await FunctionHarness.HandleAsync(CreateSut().HandleAsync, "StartEtlJob");
 
-        Assert.Equal(["StartJobRun purchase-pipeline-clean"], jobs.Calls);
-        Assert.Equal("""{"jobRunId":"jr_0001","state":"STARTING","errorMessage":null,"poll":0,"manifest":null}""", output.ToJsonString());
+        Assert.Equal(["GetJobRuns purchase-pipeline-clean", "StartJobRun purchase-pipeline-clean"], jobs.Calls);
+        Assert.Equal("""{"jobRunId":"jr_0001","state":"STARTING","errorMessage":null,"poll":0,"manifest":null,"round":1,"objectRead":null}""", output.ToJsonString());
+    }
+
+    [Fact]
+    public async Task HandleAsync_ARunAlreadyReadTheEventsObject_JoinsIt()
+    {
+        // The event's object (key and etag) as the Glue job's manifest lists it.
+        jobs.SetRun("jr_other", "SUCCEEDED", startedOn: new DateTimeOffset(2025, 3, 1, 12, 0, 30, TimeSpan.Zero), completedOn: new DateTimeOffset(2025, 3, 1, 12, 2, 0, TimeSpan.Zero));
+        manifests.Add(FakeRunManifestStore.SampleManifest("jr_other") with { Files = [new ProcessedObject("raw/2025/03/01/purchases-0001.csv", "b1946ac92492d2347c6235b4d2611184", 10)] });
+
+        var output = await FunctionHarness.HandleAsync(CreateSut().HandleAsync, "StartEtlJob");
+
+        Assert.Equal(["GetJobRuns purchase-pipeline-clean"], jobs.Calls);
+        Assert.Equal("jr_other", (string?)output["jobRunId"]);
     }
 
     [Fact]
@@ -22,7 +37,7 @@ public class StartEtlJobFunctionTests
     {
         await FunctionHarness.HandleAsync(CreateSut().HandleAsync, "StartEtlJob.rerun-reset-bookmark");
 
-        Assert.Equal(["ResetBookmark purchase-pipeline-clean", "StartJobRun purchase-pipeline-clean"], jobs.Calls);
+        Assert.Equal(["GetJobRuns purchase-pipeline-clean", "ResetBookmark purchase-pipeline-clean", "StartJobRun purchase-pipeline-clean"], jobs.Calls);
     }
 
     [Fact]
@@ -50,5 +65,5 @@ public class StartEtlJobFunctionTests
         Assert.Empty(jobs.Calls);
     }
 
-    private StartEtlJobFunction CreateSut() => new(jobs);
+    private StartEtlJobFunction CreateSut() => new(jobs, manifests);
 }

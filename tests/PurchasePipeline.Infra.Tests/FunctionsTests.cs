@@ -55,10 +55,12 @@ public sealed class FunctionsTests(DefaultDeployment shared) : IClassFixture<Def
         Assert.Empty(actions);
     }
 
-    [Fact]
-    public void GetJobRun_ReadsOnlyManifests()
+    [Theory]
+    [InlineData("StartEtlJob")]
+    [InlineData("GetJobRun")]
+    public void JobTasks_ReadOnlyManifests(string task)
     {
-        var read = Assert.Single(Statements("GetJobRun"), statement => Policies.Actions(statement).Contains("s3:GetObject"));
+        var read = Assert.Single(Statements(task), statement => Policies.Actions(statement).Contains("s3:GetObject"));
 
         Assert.EndsWith("/manifests/*", Assert.Single(Policies.Resources(read)).ToJsonString().TrimEnd('"', ']', '}'), StringComparison.Ordinal);
     }
@@ -84,6 +86,7 @@ public sealed class FunctionsTests(DefaultDeployment shared) : IClassFixture<Def
         Assert.NotNull(validation[AwsSettings.AthenaWorkGroupVariable]);
         Assert.Equal("purchase_pipeline", (string?)validation[AwsSettings.AthenaDatabaseVariable]);
         Assert.NotNull(Function("GetJobRun")["Environment"]!["Variables"]![AwsSettings.LakeBucketVariable]);
+        Assert.NotNull(Function("StartEtlJob")["Environment"]!["Variables"]![AwsSettings.LakeBucketVariable]);
         Assert.NotNull(Function("RefreshDataset")["Environment"]!["Variables"]![AwsSettings.QuickSightAccountIdVariable]);
     }
 

@@ -20,8 +20,9 @@ internal static class TaskEnvironment
         var quickSight = new Dictionary<string, string> { [AwsSettings.QuickSightAccountIdVariable] = Stack.Of(props.Catalog).Account };
         return task switch
         {
-            "StartCrawler" or "GetCrawlerState" or "StartEtlJob" => [],
-            "GetJobRun" => new() { [AwsSettings.LakeBucketVariable] = props.Storage.Bucket.BucketName },
+            "StartCrawler" or "GetCrawlerState" => [],
+            // Both read run manifests: StartEtlJob to find the run that read its object, GetJobRun to check it did.
+            "StartEtlJob" or "GetJobRun" => new() { [AwsSettings.LakeBucketVariable] = props.Storage.Bucket.BucketName },
             "StartValidation" or "GetValidationResult" => athena,
             "RefreshDataset" or "GetRefreshStatus" => quickSight,
             _ => throw new InvalidOperationException($"FunctionCatalog has {task}, for which TaskEnvironment defines no environment"),

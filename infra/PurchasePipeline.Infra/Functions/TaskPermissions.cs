@@ -22,7 +22,12 @@ internal sealed class TaskPermissions
         {
             ["StartCrawler"] = () => [Allow(props.Catalog.CrawlerArn, "glue:StartCrawler")],
             ["GetCrawlerState"] = () => [Allow(props.Catalog.CrawlerArn, "glue:GetCrawler")],
-            ["StartEtlJob"] = () => [Allow(props.EtlJob.JobArn, "glue:StartJobRun", "glue:ResetJobBookmark")],
+            ["StartEtlJob"] = () =>
+            [
+                Allow(props.EtlJob.JobArn, "glue:StartJobRun", "glue:GetJobRuns", "glue:ResetJobBookmark"),
+                // The manifests of the runs it may join, to find the one that read the execution's object.
+                Allow(props.Storage.ObjectsArn(LakeLayout.Manifests), "s3:GetObject"),
+            ],
             ["GetJobRun"] = () =>
             [
                 Allow(props.EtlJob.JobArn, "glue:GetJobRun"),

@@ -11,6 +11,8 @@ namespace PurchasePipeline.Aws.Glue;
 [JsonSerializable(typeof(StartJobRunResponse))]
 [JsonSerializable(typeof(GetJobRunRequest))]
 [JsonSerializable(typeof(GetJobRunResponse))]
+[JsonSerializable(typeof(GetJobRunsRequest))]
+[JsonSerializable(typeof(GetJobRunsResponse))]
 [JsonSerializable(typeof(ResetJobBookmarkRequest))]
 [JsonSerializable(typeof(EmptyResponse))]
 internal sealed partial class GlueJson : JsonSerializerContext;

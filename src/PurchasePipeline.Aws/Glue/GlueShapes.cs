@@ -13,7 +13,8 @@ internal sealed record Crawler(string? Name, string? State, LastCrawlInfo? LastC
 
 internal sealed record LastCrawlInfo(string? Status, string? ErrorMessage);
 
-internal sealed record StartJobRunRequest(string JobName);
+// JobRunQueuingEnabled on the run (it overrides the job's setting): at MaxConcurrentRuns the run waits (WAITING) instead of being refused.
+internal sealed record StartJobRunRequest(string JobName, bool? JobRunQueuingEnabled);
 
 internal sealed record StartJobRunResponse(string? JobRunId);
 
@@ -21,7 +22,12 @@ internal sealed record GetJobRunRequest(string JobName, string RunId);
 
 internal sealed record GetJobRunResponse(JobRun? JobRun);
 
-internal sealed record JobRun(string? Id, string? JobName, string? JobRunState, string? ErrorMessage);
+// StartedOn, CompletedOn: epoch seconds (JSON 1.1 timestamps).
+internal sealed record JobRun(string? Id, string? JobName, string? JobRunState, string? ErrorMessage, double? StartedOn, double? CompletedOn);
+
+internal sealed record GetJobRunsRequest(string JobName, string? NextToken, int? MaxResults);
+
+internal sealed record GetJobRunsResponse(IReadOnlyList<JobRun>? JobRuns, string? NextToken);
 
 internal sealed record ResetJobBookmarkRequest(string JobName);
 

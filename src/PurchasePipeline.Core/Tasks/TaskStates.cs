@@ -9,6 +9,12 @@ public static class TaskStates
     /// <summary>A job run that was just started (Glue JobRunState); the ASL waits on it.</summary>
     public const string JobStarting = "STARTING";
 
+    /// <summary>A job run queued behind another (Glue job run queuing): it has not read anything yet.</summary>
+    public const string JobWaiting = "WAITING";
+
+    /// <summary>A job run whose script is running.</summary>
+    public const string JobRunning = "RUNNING";
+
     /// <summary>A job run that finished well; its manifest is then attached.</summary>
     public const string JobSucceeded = "SUCCEEDED";
 

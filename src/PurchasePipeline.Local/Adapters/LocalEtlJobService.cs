@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using PurchasePipeline.Core.Errors;
 using PurchasePipeline.Core.Ports;
+using PurchasePipeline.Core.Runs;
 using PurchasePipeline.Local.Etl;
 using PurchasePipeline.Local.Lake;
 
@@ -9,7 +10,9 @@ namespace PurchasePipeline.Local.Adapters;
 /// <summary>
 /// The job port on the local plane. StartJobRun runs the DuckDB job to the end and remembers how it
 /// ended: a run that fails (an unreadable file, say) is a FAILED run with its message, as in Glue; only
-/// "another run holds the job" is refused at start (ConcurrentRunsExceededException).
+/// "another run holds the job" is refused at start (ConcurrentRunsExceededException: the local job does not queue).
+/// GetJobRuns lists this process's runs and every run committed in lake/manifests (by any process, the
+/// watcher's included), so an execution finds the run that read its object wherever that run ran.
 /// </summary>
 public sealed class LocalEtlJobService(LocalHome home, TimeProvider time) : IEtlJobService
 {
@@ -26,11 +29,12 @@ public sealed class LocalEtlJobService(LocalHome home, TimeProvider time) : IEtl
 
     public Task<string> StartJobRunAsync(string jobName, CancellationToken cancellationToken)
     {
-        var runId = LocalEtlJob.NewRunId(time.GetUtcNow());
+        var startedOn = time.GetUtcNow();
+        var runId = LocalEtlJob.NewRunId(startedOn);
         try
         {
             new LocalEtlJob(home, time).Run(new EtlRunOptions { RunId = runId, Progress = Progress }, cancellationToken);
-            runs[runId] = new JobRunStatus(runId, "SUCCEEDED", null);
+            runs[runId] = new JobRunStatus(runId, "SUCCEEDED", null, startedOn, time.GetUtcNow());
         }
         catch (ConcurrentRunsExceededException)
         {
@@ -38,14 +42,44 @@ public sealed class LocalEtlJobService(LocalHome home, TimeProvider time) : IEtl
         }
         catch (Exception e) when (e is PipelineException or IOException or InvalidDataException or DuckDB.NET.Data.DuckDBException)
         {
-            runs[runId] = new JobRunStatus(runId, "FAILED", e.Message.Split('\n')[0]);
+            runs[runId] = new JobRunStatus(runId, "FAILED", e.Message.Split('\n')[0], startedOn, time.GetUtcNow());
         }
 
         return Task.FromResult(runId);
     }
 
-    public Task<JobRunStatus> GetJobRunAsync(string jobName, string jobRunId, CancellationToken cancellationToken) =>
-        runs.TryGetValue(jobRunId, out var status)
-            ? Task.FromResult(status)
+    /// <remarks>A run of another process (the watcher's) is known by its committed manifest.</remarks>
+    public async Task<JobRunStatus> GetJobRunAsync(string jobName, string jobRunId, CancellationToken cancellationToken)
+    {
+        if (runs.TryGetValue(jobRunId, out var status))
+        {
+            return status;
+        }
+
+        var path = Path.Combine(home.Manifests, jobRunId + ".json");
+        return File.Exists(path)
+            ? Committed(await ReadAsync(path, cancellationToken).ConfigureAwait(false))
             : throw new EntityNotFoundException($"job {jobName} has no run {jobRunId}");
+    }
+
+    /// <remarks>Every committed run, however old: the local trigger's event time is when the watcher saw the object, which may be after a run read it.</remarks>
+    public async Task<IReadOnlyList<JobRunStatus>> GetJobRunsAsync(string jobName, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var all = new Dictionary<string, JobRunStatus>(runs, StringComparer.Ordinal);
+        if (Directory.Exists(home.Manifests))
+        {
+            foreach (var path in Directory.EnumerateFiles(home.Manifests, "*.json"))
+            {
+                var committed = Committed(await ReadAsync(path, cancellationToken).ConfigureAwait(false));
+                all.TryAdd(committed.JobRunId, committed);
+            }
+        }
+
+        return [.. all.Values];
+    }
+
+    private static JobRunStatus Committed(RunManifest manifest) => new(manifest.RunId, "SUCCEEDED", null, manifest.StartedAt, manifest.CompletedAt);
+
+    private static async Task<RunManifest> ReadAsync(string path, CancellationToken cancellationToken) =>
+        RunManifestJson.Deserialize(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path);
 }

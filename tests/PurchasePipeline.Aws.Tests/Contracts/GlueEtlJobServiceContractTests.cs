@@ -11,8 +11,10 @@ namespace PurchasePipeline.Aws.Tests.Contracts;
 
 /// <summary>
 /// The job contract on Glue, behind a fake endpoint that runs one job as Glue does with MaxConcurrentRuns 1:
-/// a run goes STARTING → RUNNING → SUCCEEDED as it is polled, a start while one is unfinished is refused
-/// (ConcurrentRunsExceededException), an unknown job or run is EntityNotFoundException.
+/// a run goes STARTING → RUNNING → SUCCEEDED as it is polled; a start while one is unfinished is queued
+/// (WAITING) when it asks for job run queuing, else refused (ConcurrentRunsExceededException); GetJobRuns
+/// lists every run; an unknown job or run is EntityNotFoundException. Requests are checked against aws-sdk's
+/// current model (JobRunQueuingEnabled is newer than Debian's botocore).
 /// </summary>
 public sealed class GlueEtlJobServiceContractTests : EtlJobServiceContract, IAsyncDisposable
 {
@@ -22,13 +24,18 @@ public sealed class GlueEtlJobServiceContractTests : EtlJobServiceContract, IAsy
     private const string JobNameMember = "JobName";
     private static readonly string[] Unfinished = ["STARTING", "RUNNING", "STOPPING", "WAITING"];
 
+    /// <summary>When every run of the fake started (2024-05-01 10:00 UTC).</summary>
+    private static readonly DateTimeOffset StartedOn = new(2024, 5, 1, 10, 0, 0, TimeSpan.Zero);
+
     private readonly FakeAwsEndpoint endpoint = new();
-    private readonly ModelCheckedService glue = new("glue", "AWSGlue");
+    private readonly ModelCheckedService glue = new("glue", "AWSGlue", Models.ModelSource.AwsSdk);
     private readonly ConcurrentDictionary<string, string> runs = new(StringComparer.Ordinal);
 
     public GlueEtlJobServiceContractTests() => endpoint.Fallback = request => glue.Answer(request, Serve);
 
     protected override string JobName => Job;
+
+    protected override bool QueuesRuns => true;
 
     public ValueTask DisposeAsync() => endpoint.DisposeAsync();
 
@@ -47,16 +54,18 @@ public sealed class GlueEtlJobServiceContractTests : EtlJobServiceContract, IAsy
 
         switch (operation)
         {
-            case "StartJobRun" when runs.Values.Any(Unfinished.Contains):
+            case "StartJobRun" when runs.Values.Any(Unfinished.Contains) && (bool?)body["JobRunQueuingEnabled"] != true:
                 return ScriptedResponse.Error(400, "ConcurrentRunsExceededException", $"Concurrent runs exceeded for {job}");
             case "StartJobRun":
                 var id = "jr_" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
-                runs[id] = "STARTING";
+                runs[id] = runs.Values.Any(Unfinished.Contains) ? "WAITING" : "STARTING";
                 return ScriptedResponse.Ok(new JsonObject { ["JobRunId"] = id }.ToJsonString());
+            case "GetJobRuns":
+                return ScriptedResponse.Ok(new JsonObject { ["JobRuns"] = new JsonArray([.. runs.Select(run => JobRun(run.Key, run.Value))]) }.ToJsonString());
             case "GetJobRun":
                 var runId = (string)body["RunId"]!;
                 return runs.TryGetValue(runId, out var state)
-                    ? ScriptedResponse.Ok(JobRun(runId, Advance(runId, state)).ToJsonString())
+                    ? ScriptedResponse.Ok(new JsonObject { ["JobRun"] = JobRun(runId, Advance(runId, state)) }.ToJsonString())
                     : ScriptedResponse.Error(400, "EntityNotFoundException", $"Job Run Id {runId} not found for job {job}");
             case "ResetJobBookmark":
                 return ScriptedResponse.Ok(new JsonObject { ["JobBookmarkEntry"] = new JsonObject { [JobNameMember] = job, ["Version"] = 0, ["Run"] = 0, ["Attempt"] = 0 } }.ToJsonString());
@@ -74,16 +83,13 @@ public sealed class GlueEtlJobServiceContractTests : EtlJobServiceContract, IAsy
 
     private static JsonObject JobRun(string runId, string state) => new()
     {
-        ["JobRun"] = new JsonObject
-        {
-            ["Id"] = runId,
-            ["Attempt"] = 0,
-            [JobNameMember] = Job,
-            ["StartedOn"] = 1714557600.0,
-            ["LastModifiedOn"] = 1714557642.0,
-            ["JobRunState"] = state,
-            ["ExecutionTime"] = 0,
-            ["GlueVersion"] = "5.0",
-        },
+        ["Id"] = runId,
+        ["Attempt"] = 0,
+        [JobNameMember] = Job,
+        ["StartedOn"] = StartedOn.ToUnixTimeSeconds(),
+        ["LastModifiedOn"] = 1714557642.0,
+        ["JobRunState"] = state,
+        ["ExecutionTime"] = 0,
+        ["GlueVersion"] = "5.0",
     };
 }

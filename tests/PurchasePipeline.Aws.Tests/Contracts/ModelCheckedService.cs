@@ -7,11 +7,11 @@ namespace PurchasePipeline.Aws.Tests.Contracts;
 /// The model-checked core of a contract fake for a JSON-protocol service: a request that does not fit its
 /// operation's input shape is refused as AWS refuses it (400 ValidationException), and a response the fake
 /// builds must fit the output shape (else a 500 naming the problems fails the test), so a fake cannot
-/// drift from botocore's model of the real service.
+/// drift from botocore's model of the real service (or aws-sdk's current one, for members added since).
 /// </summary>
-internal sealed class ModelCheckedService(string modelName, string targetPrefix)
+internal sealed class ModelCheckedService(string modelName, string targetPrefix, ModelSource source = ModelSource.Botocore)
 {
-    private readonly ServiceModel model = ServiceModel.Load(modelName);
+    private readonly ServiceModel model = ServiceModel.Load(modelName, source);
 
     /// <summary>Answers one request: <paramref name="serve"/> gets the operation and its parsed body.</summary>
     public ScriptedResponse Answer(RecordedRequest request, Func<string, JsonNode, ScriptedResponse> serve)

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PurchasePipeline.Aws.Glue;
 using PurchasePipeline.Aws.Protocol;
 using Xunit.Abstractions;
@@ -7,6 +8,9 @@ namespace PurchasePipeline.Aws.Tests.Models;
 /// <summary>Every Glue request we build fits the glue model (botocore's and aws-sdk's), and model-shaped responses parse.</summary>
 public abstract class GlueModelTests(ModelSource source, ITestOutputHelper output) : ServiceModelTests("glue", AwsService.Glue, source, output)
 {
+    /// <summary>StartJobRun's member for queuing, in aws-sdk's model, newer than Debian's botocore.</summary>
+    private const string QueuingMember = "JobRunQueuingEnabled";
+
     [Fact]
     public async Task StartCrawler_Request_FitsModel()
     {
@@ -31,8 +35,29 @@ public abstract class GlueModelTests(ModelSource source, ITestOutputHelper outpu
     {
         Respond("StartJobRun");
         var runId = await CreateSut().StartJobRunAsync("clean-purchases", CancellationToken.None);
-        ModelAssert.JsonRequest(Model, "StartJobRun", Endpoint.OnlyRequest(), AwsService.Glue);
+        ModelAssert.JsonRequest(Model, "StartJobRun", Endpoint.OnlyRequest(), AwsService.Glue, QueuingMember);
         Assert.Equal("sample-JobRunId", runId);
+    }
+
+    /// <summary>A burst's runs wait in Glue's queue (WAITING) instead of being refused at MaxConcurrentRuns 1.</summary>
+    [Fact]
+    public async Task StartJobRun_Request_AsksForJobRunQueuing()
+    {
+        Respond("StartJobRun");
+        await CreateSut().StartJobRunAsync("clean-purchases", CancellationToken.None);
+        Assert.True((bool?)JsonNode.Parse(Endpoint.OnlyRequest().BodyText)![QueuingMember]);
+    }
+
+    [Fact]
+    public async Task GetJobRuns_ModelShapedResponse_Parses()
+    {
+        Respond("GetJobRuns");
+        var page = await CreateSut().GetJobRunsAsync("clean-purchases", nextToken: "token-1", CancellationToken.None);
+        ModelAssert.JsonRequest(Model, "GetJobRuns", Endpoint.OnlyRequest(), AwsService.Glue);
+        var run = Assert.Single(page.JobRuns!);
+        Assert.Equal(SampleString("JobRunState", "JobRunState"), run.JobRunState);
+        Assert.NotNull(run.StartedOn);
+        Assert.NotNull(run.CompletedOn);
     }
 
     [Fact]

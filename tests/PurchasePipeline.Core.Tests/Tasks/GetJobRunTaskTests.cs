@@ -7,6 +7,10 @@ namespace PurchasePipeline.Core.Tests.Tasks;
 
 public class GetJobRunTaskTests
 {
+    private const string Key = "raw/2025/03/01/purchases-0002.csv";
+
+    private static readonly DateTimeOffset LandedAt = new(2025, 3, 1, 12, 0, 7, TimeSpan.Zero);
+
     private readonly FakeEtlJobService jobs = new();
     private readonly FakeRunManifestStore manifests = new();
 
@@ -82,6 +86,47 @@ public class GetJobRunTaskTests
 
         Assert.Equal(field, error.Field);
     }
+
+    [Theory]
+    [InlineData("b1946ac92492d2347c6235b4d2611184", -30, true)]
+    [InlineData("\"b1946ac92492d2347c6235b4d2611184\"", -30, true)]
+    [InlineData("an-older-etag", -30, false)]
+    [InlineData("a-newer-etag", 2, true)]
+    public async Task RunAsync_RunSucceeded_SaysWhetherItsManifestListsTheExecutionsObject(string readETag, int startedSecondsAfterLanding, bool read)
+    {
+        // A newer etag read by a run that started after the object landed: the object was overwritten since, and that run read its successor.
+        jobs.SetRun("jr_0001", "SUCCEEDED", startedOn: LandedAt.AddSeconds(startedSecondsAfterLanding));
+        manifests.Add(FakeRunManifestStore.SampleManifest("jr_0001") with { Files = [new ProcessedObject(Key, readETag, 10)] });
+
+        var result = await CreateSut().RunAsync(Request(round: 2), CancellationToken.None);
+
+        Assert.Equal(read, result.ObjectRead);
+        Assert.Equal(2, result.Round);
+    }
+
+    [Fact]
+    public async Task RunAsync_RunSucceededWithoutTheObject_SaysItWasNotRead()
+    {
+        jobs.SetRun("jr_0001", "SUCCEEDED", startedOn: LandedAt.AddSeconds(-30));
+        manifests.Add(FakeRunManifestStore.SampleManifest("jr_0001"));
+
+        var result = await CreateSut().RunAsync(Request(round: 1), CancellationToken.None);
+
+        Assert.False(result.ObjectRead);
+    }
+
+    [Fact]
+    public async Task RunAsync_RunStillRunning_ObjectReadIsUnknown()
+    {
+        jobs.SetRun("jr_0001", "RUNNING", startedOn: LandedAt.AddSeconds(5));
+
+        var result = await CreateSut().RunAsync(Request(round: 1), CancellationToken.None);
+
+        Assert.Null(result.ObjectRead);
+    }
+
+    private static GetJobRunRequest Request(int round) =>
+        new("clean_purchases", "jr_0001", 1, new ObjectRef("purchases-raw", Key), new ExecutionInput(null, LandedAt, new EventDetail(new EventObject(Key, "b1946ac92492d2347c6235b4d2611184"))), round);
 
     private GetJobRunTask CreateSut() => new(jobs, manifests);
 }

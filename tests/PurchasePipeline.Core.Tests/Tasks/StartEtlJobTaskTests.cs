@@ -1,4 +1,5 @@
 using PurchasePipeline.Core.Errors;
+using PurchasePipeline.Core.Runs;
 using PurchasePipeline.Core.Tasks;
 using PurchasePipeline.TestUtils.Fakes;
 
@@ -8,7 +9,11 @@ public class StartEtlJobTaskTests
 {
     private static readonly ObjectRef Landed = new("purchases-raw", "raw/2025/03/01/purchases-0001.csv");
 
+    /// <summary>When the Object Created event says S3 created <see cref="Landed"/> (whole seconds, as EventBridge writes it).</summary>
+    private static readonly DateTimeOffset LandedAt = new(2025, 3, 1, 12, 0, 7, TimeSpan.Zero);
+
     private readonly FakeEtlJobService jobs = new() { NextJobRunId = "jr_0001" };
+    private readonly FakeRunManifestStore manifests = new();
 
     [Fact]
     public async Task RunAsync_NoRerun_StartsARunWithoutResettingTheBookmark()
@@ -16,7 +21,71 @@ public class StartEtlJobTaskTests
         var result = await CreateSut().RunAsync(Request(executionInput: new ExecutionInput(Rerun: null)), CancellationToken.None);
 
         Assert.Equal(["StartJobRun clean_purchases"], jobs.Calls);
-        Assert.Equal(new JobRunResult("jr_0001", "STARTING", null, Poll: 0, Manifest: null), result);
+        Assert.Equal(new JobRunResult("jr_0001", "STARTING", null, Poll: 0, Manifest: null, Round: 1), result);
+    }
+
+    [Fact]
+    public async Task RunAsync_AnotherRunAlreadyReadTheObject_JoinsThatRunWithoutStartingOne()
+    {
+        jobs.SetRun("jr_other", "SUCCEEDED", startedOn: LandedAt.AddSeconds(-30), completedOn: LandedAt.AddSeconds(60));
+        manifests.Add(ManifestOf("jr_other", Landed.Key!, "b1946ac92492d2347c6235b4d2611184"));
+
+        var result = await CreateSut().RunAsync(EventRequest(), CancellationToken.None);
+
+        Assert.Equal(new JobRunResult("jr_other", "SUCCEEDED", null, Poll: 0, Manifest: null, Round: 1), result);
+        Assert.Equal(["GetJobRuns clean_purchases"], jobs.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_ASucceededRunReadAnOlderVersionOfTheKey_DoesNotJoinIt()
+    {
+        // Started before the object landed and listed the key at another etag: it read the version this one overwrote.
+        jobs.SetRun("jr_old", "SUCCEEDED", startedOn: LandedAt.AddSeconds(-30), completedOn: LandedAt.AddSeconds(60));
+        manifests.Add(ManifestOf("jr_old", Landed.Key!, "an-older-etag"));
+
+        var result = await CreateSut().RunAsync(EventRequest(), CancellationToken.None);
+
+        Assert.Equal("jr_0001", result.JobRunId);
+        Assert.Equal(["GetJobRuns clean_purchases", "StartJobRun clean_purchases"], jobs.Calls);
+    }
+
+    [Theory]
+    [InlineData("WAITING", -60)]
+    [InlineData("STARTING", -60)]
+    [InlineData("RUNNING", 1)]
+    public async Task RunAsync_ARunThatHasNotBegunReadingOrStartedAfterTheObjectLanded_JoinsIt(string state, int startedSecondsAfterLanding)
+    {
+        jobs.SetRun("jr_next", state, startedOn: LandedAt.AddSeconds(startedSecondsAfterLanding));
+
+        var result = await CreateSut().RunAsync(EventRequest(round: 1), CancellationToken.None);
+
+        Assert.Equal(new JobRunResult("jr_next", state, null, Poll: 0, Manifest: null, Round: 2), result);
+        Assert.DoesNotContain("StartJobRun clean_purchases", jobs.Calls);
+    }
+
+    [Theory]
+    [InlineData(-60)]
+    [InlineData(0)]
+    public async Task RunAsync_OnlyARunThatMayHaveListedRawBeforeTheObjectLanded_StartsANewRun(int startedSecondsAfterLanding)
+    {
+        // The event's time has whole seconds: a run started in the same second may have listed raw/ before the object was there.
+        jobs.SetRun("jr_running", "RUNNING", startedOn: LandedAt.AddSeconds(startedSecondsAfterLanding));
+
+        var result = await CreateSut().RunAsync(EventRequest(), CancellationToken.None);
+
+        Assert.Equal(new JobRunResult("jr_0001", "STARTING", null, Poll: 0, Manifest: null, Round: 1), result);
+    }
+
+    [Fact]
+    public async Task RunAsync_ResetBookmarkRerun_StartsItsOwnRunEvenWithOneToJoin()
+    {
+        jobs.SetRun("jr_other", "SUCCEEDED", startedOn: LandedAt.AddSeconds(5), completedOn: LandedAt.AddSeconds(95));
+        manifests.Add(ManifestOf("jr_other", Landed.Key!, "b1946ac92492d2347c6235b4d2611184"));
+
+        var result = await CreateSut().RunAsync(EventRequest(rerun: new RerunOptions(true)), CancellationToken.None);
+
+        Assert.Equal("jr_0001", result.JobRunId);
+        Assert.Equal(["GetJobRuns clean_purchases", "ResetBookmark clean_purchases", "StartJobRun clean_purchases"], jobs.Calls);
     }
 
     [Fact]
@@ -42,7 +111,21 @@ public class StartEtlJobTaskTests
     {
         await CreateSut().RunAsync(Request(new ExecutionInput(new RerunOptions(true))), CancellationToken.None);
 
-        Assert.Equal(["ResetBookmark clean_purchases", "StartJobRun clean_purchases"], jobs.Calls);
+        Assert.Equal(["GetJobRuns clean_purchases", "ResetBookmark clean_purchases", "StartJobRun clean_purchases"], jobs.Calls);
+    }
+
+    [Theory]
+    [InlineData("WAITING")]
+    [InlineData("RUNNING")]
+    public async Task RunAsync_ResetBookmarkWhileARunIsUnfinished_RefusesLikeABusyJobWithoutResetting(string state)
+    {
+        // The unfinished run would commit its bookmark over the reset; the state's Retry calls again later.
+        jobs.SetRun("jr_busy", state, startedOn: LandedAt);
+
+        var error = await Assert.ThrowsAsync<ConcurrentRunsExceededException>(() => CreateSut().RunAsync(Request(new ExecutionInput(new RerunOptions(true))), CancellationToken.None));
+
+        Assert.Contains("jr_busy", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["GetJobRuns clean_purchases"], jobs.Calls);
     }
 
     [Fact]
@@ -66,7 +149,7 @@ public class StartEtlJobTaskTests
         var result = await sut.RunAsync(request, CancellationToken.None);
 
         Assert.Equal(
-            ["ResetBookmark clean_purchases", "StartJobRun clean_purchases", "ResetBookmark clean_purchases", "StartJobRun clean_purchases"],
+            ["GetJobRuns clean_purchases", "ResetBookmark clean_purchases", "StartJobRun clean_purchases", "GetJobRuns clean_purchases", "ResetBookmark clean_purchases", "StartJobRun clean_purchases"],
             jobs.Calls);
         Assert.Equal("jr_0001", result.JobRunId);
     }
@@ -85,5 +168,12 @@ public class StartEtlJobTaskTests
 
     private static StartEtlJobRequest Request(ExecutionInput? executionInput) => new("clean_purchases", Landed, executionInput);
 
-    private StartEtlJobTask CreateSut() => new(jobs);
+    /// <summary>What the definition sends for an Object Created event of <see cref="Landed"/>.</summary>
+    private static StartEtlJobRequest EventRequest(int round = 0, RerunOptions? rerun = null) =>
+        new("clean_purchases", Landed, new ExecutionInput(rerun, LandedAt, new EventDetail(new EventObject(Landed.Key, "b1946ac92492d2347c6235b4d2611184"))), round);
+
+    private static RunManifest ManifestOf(string runId, string key, string etag) =>
+        FakeRunManifestStore.SampleManifest(runId) with { Files = [new ProcessedObject(key, etag, 10)] };
+
+    private StartEtlJobTask CreateSut() => new(jobs, manifests);
 }

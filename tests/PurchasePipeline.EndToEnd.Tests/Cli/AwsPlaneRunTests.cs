@@ -30,11 +30,15 @@ public sealed class AwsPlaneRunTests : IAsyncDisposable
 
     public AwsPlaneRunTests()
     {
-        s3.Put($"manifests/{JobRunId}.json", Core.Runs.RunManifestJson.Serialize(FakeRunManifestStore.SampleManifest(JobRunId)));
+        // The run read the event's object (GetJobRun checks its manifest lists it).
+        var created = Fixtures.Read(Fixtures.ObjectCreatedEvent)["detail"]!["object"]!;
+        var read = new Core.Runs.ProcessedObject((string)created["key"]!, (string)created["etag"]!, 10);
+        s3.Put($"manifests/{JobRunId}.json", Core.Runs.RunManifestJson.Serialize(FakeRunManifestStore.SampleManifest(JobRunId) with { Files = [read] }));
         aws.On("AWSGlue.StartCrawler", _ => ScriptedResponse.Ok("{}"))
             .On("AWSGlue.GetCrawler", _ => ScriptedResponse.Ok(++crawlerPolls == 1
                 ? """{"Crawler":{"Name":"purchase-pipeline-raw","State":"RUNNING"}}"""
                 : """{"Crawler":{"Name":"purchase-pipeline-raw","State":"READY","LastCrawl":{"Status":"SUCCEEDED"}}}"""))
+            .On("AWSGlue.GetJobRuns", _ => ScriptedResponse.Ok("""{"JobRuns":[]}"""))
             .On("AWSGlue.StartJobRun", _ => ScriptedResponse.Ok($$"""{"JobRunId":"{{JobRunId}}"}"""))
             .On("AWSGlue.GetJobRun", _ => ScriptedResponse.Ok($$$"""{"JobRun":{"Id":"{{{JobRunId}}}","JobRunState":"{{{(++jobPolls == 1 ? "RUNNING" : "SUCCEEDED")}}}"}}"""))
             .On("AmazonAthena.StartQueryExecution", _ => ScriptedResponse.Ok($$"""{"QueryExecutionId":"q-{{Interlocked.Increment(ref queries)}}"}"""))
@@ -73,8 +77,8 @@ public sealed class AwsPlaneRunTests : IAsyncDisposable
 
         var calls = aws.Requests.Select(Name).ToList();
         Assert.Equal(
-            ["AWSGlue.StartCrawler", "AWSGlue.GetCrawler", "AWSGlue.GetCrawler", "AWSGlue.StartJobRun", "AWSGlue.GetJobRun", "AWSGlue.GetJobRun", "S3 GET"],
-            calls.Take(7));
+            ["AWSGlue.StartCrawler", "AWSGlue.GetCrawler", "AWSGlue.GetCrawler", "AWSGlue.GetJobRuns", "AWSGlue.StartJobRun", "AWSGlue.GetJobRun", "AWSGlue.GetJobRun", "S3 GET"],
+            calls.Take(8));
         Assert.Equal(5, calls.Count(c => c == "AmazonAthena.StartQueryExecution"));
         Assert.Equal(["QuickSight GET", "QuickSight PUT", "QuickSight GET"], calls.Where(c => c.StartsWith("QuickSight", StringComparison.Ordinal)));
         Assert.True(calls.LastIndexOf("AmazonAthena.GetQueryResults") < calls.IndexOf("QuickSight PUT"));

@@ -217,4 +217,34 @@ public sealed class MockedExecutionTests
         Assert.Equal(5, run.Tasks.CountOf("NotifyFailure"));
         Assert.Equal("PipelineFailed", run.History.StatesEntered[^1]);
     }
+
+    [Fact]
+    public async Task RunAsync_JoinedRunSucceededWithoutTheObject_GoesBackToStartEtlJobAndValidatesTheRunThatReadIt()
+    {
+        var run = await MockedPipeline.RunAsync("JobRunMissedTheObjectOnce");
+
+        Assert.Equal(ExecutionStatus.Succeeded, run.Result.Status);
+        string[] jobStates = ["StartEtlJob", "WaitForJob", "GetJobRun", "IsJobDone"];
+        Assert.Equal(
+            [.. HappyPathStates.TakeWhile(s => s != "StartEtlJob"), .. jobStates, "IsRoundLeft", .. jobStates, .. HappyPathStates.SkipWhile(s => s != "StartValidation")],
+            run.History.StatesEntered);
+        Assert.Equal(19 + 5, run.Result.StateTransitions);
+        Assert.Equal([0L, 1L], run.Tasks.Invocations.Where(i => i.StateName == "StartEtlJob").Select(i => (long?)i.Parameters!["round"]));
+        var validated = (string?)Assert.Single(run.Tasks.Invocations, i => i.StateName == "StartValidation").Parameters!["jobRunId"];
+        Assert.Equal("jr_20261125T115930_9f8e7d6c", validated);
+        Assert.Empty(run.Topic.Published);
+    }
+
+    [Fact]
+    public async Task RunAsync_JoinedRunsMissTheObjectThreeRounds_FailsWithGlueJobMissedObjectAndAlerts()
+    {
+        var run = await MockedPipeline.RunAsync("JobRunsMissedTheObjectEveryRound");
+
+        Assert.Equal(ExecutionStatus.Failed, run.Result.Status);
+        Assert.Equal("GlueJobMissedObject", run.Result.Error);
+        Assert.Equal(3, run.Tasks.CountOf("StartEtlJob"));
+        const string cause = "job run jr_20261125T120000_0a1b2c3d succeeded without reading s3://purchase-pipeline-local/" + Fixtures.EventKey + " after 3 rounds of StartEtlJob";
+        Assert.Equal(cause, run.Result.Cause);
+        Alerts.AssertNames(run.Topic.SingleMessage, "GetJobRun", "GlueJobMissedObject", cause, run.Info.Id, Fixtures.EventKey);
+    }
 }

@@ -27,7 +27,7 @@ internal static class MockedPipeline
     }
 
     /// <summary>Every TimeoutSeconds of the definition (the execution's and each Task's).</summary>
-    private static IEnumerable<TimeSpan> Deadlines(JsonNode? node) => node switch
+    public static IEnumerable<TimeSpan> Deadlines(JsonNode? node) => node switch
     {
         JsonObject o => o.SelectMany(p => p.Key == "TimeoutSeconds" ? [TimeSpan.FromSeconds((int)p.Value!)] : Deadlines(p.Value)),
         JsonArray a => a.SelectMany(Deadlines),

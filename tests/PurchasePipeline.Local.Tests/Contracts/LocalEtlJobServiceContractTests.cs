@@ -15,6 +15,8 @@ public sealed class LocalEtlJobServiceContractTests : EtlJobServiceContract, IDi
 
     protected override string JobName => LocalEtlJob.JobName;
 
+    protected override bool QueuesRuns => false;
+
     public void Dispose()
     {
         otherRun?.Dispose();

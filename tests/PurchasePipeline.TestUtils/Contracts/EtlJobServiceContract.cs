@@ -12,8 +12,14 @@ public abstract class EtlJobServiceContract
 {
     private static readonly string[] JobRunStates = ["STARTING", "RUNNING", "STOPPING", "STOPPED", "SUCCEEDED", "FAILED", "TIMEOUT", "ERROR", "WAITING"];
 
+    /// <summary>Before any run of any plane under test started (the AWS fake's runs started on 2024-05-01).</summary>
+    private static readonly DateTimeOffset LongAgo = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>The job the adapter under test runs.</summary>
     protected abstract string JobName { get; }
+
+    /// <summary>Whether a start at the concurrency limit queues the run (Glue with job run queuing) rather than refusing it.</summary>
+    protected abstract bool QueuesRuns { get; }
 
     protected abstract IEtlJobService CreateSut();
 
@@ -55,13 +61,43 @@ public abstract class EtlJobServiceContract
     }
 
     [Fact]
-    public async Task StartJobRun_WhileAnotherRunHoldsTheJob_ThrowsConcurrentRunsExceeded()
+    public async Task StartJobRun_WhileAnotherRunHoldsTheJob_QueuesTheRunOrThrowsConcurrentRunsExceeded()
     {
         var sut = CreateSut();
         await HoldTheJobAsync(sut);
 
-        var error = await Assert.ThrowsAsync<ConcurrentRunsExceededException>(() => sut.StartJobRunAsync(JobName, CancellationToken.None));
+        if (QueuesRuns)
+        {
+            var runId = await sut.StartJobRunAsync(JobName, CancellationToken.None);
+            Assert.Equal("WAITING", (await sut.GetJobRunAsync(JobName, runId, CancellationToken.None)).State);
+        }
+        else
+        {
+            var error = await Assert.ThrowsAsync<ConcurrentRunsExceededException>(() => sut.StartJobRunAsync(JobName, CancellationToken.None));
+            Assert.Equal(JobName, error.JobName);
+        }
+    }
 
-        Assert.Equal(JobName, error.JobName);
+    /// <summary>StartEtlJob joins another execution's run by what GetJobRuns says: its state and when it started.</summary>
+    [Fact]
+    public async Task GetJobRuns_AfterStartJobRun_ListsThatRunWithWhenItStarted()
+    {
+        var sut = CreateSut();
+        var runId = await sut.StartJobRunAsync(JobName, CancellationToken.None);
+
+        var runs = await sut.GetJobRunsAsync(JobName, LongAgo, CancellationToken.None);
+
+        var run = Assert.Single(runs, run => run.JobRunId == runId);
+        Assert.Contains(run.State, JobRunStates);
+        Assert.NotNull(run.StartedOn);
+        Assert.Equal(run.StartedOn, (await sut.GetJobRunAsync(JobName, runId, CancellationToken.None)).StartedOn);
+    }
+
+    [Fact]
+    public async Task GetJobRuns_NoRunYet_ListsNone()
+    {
+        var runs = await CreateSut().GetJobRunsAsync(JobName, LongAgo, CancellationToken.None);
+
+        Assert.Empty(runs);
     }
 }

@@ -9,7 +9,7 @@ public sealed class FakeEtlJobService : IEtlJobService
     private readonly Dictionary<string, JobRunStatus> runs = new(StringComparer.Ordinal);
     private int started;
 
-    /// <summary>Every call, in order: "ResetBookmark job", "StartJobRun job", "GetJobRun job jr_…".</summary>
+    /// <summary>Every call, in order: "ResetBookmark job", "StartJobRun job", "GetJobRun job jr_…", "GetJobRuns job".</summary>
     public List<string> Calls { get; } = [];
 
     /// <summary>The id the next started run gets; then jr_fake_2, jr_fake_3, … unless set again.</summary>
@@ -26,10 +26,10 @@ public sealed class FakeEtlJobService : IEtlJobService
         return this;
     }
 
-    /// <summary>What GetJobRunAsync reports for a run (a started run is RUNNING until set).</summary>
-    public FakeEtlJobService SetRun(string jobRunId, string state, string? errorMessage = null)
+    /// <summary>What GetJobRunAsync and GetJobRunsAsync report for a run (a started run is RUNNING until set).</summary>
+    public FakeEtlJobService SetRun(string jobRunId, string state, string? errorMessage = null, DateTimeOffset? startedOn = null, DateTimeOffset? completedOn = null)
     {
-        runs[jobRunId] = new JobRunStatus(jobRunId, state, errorMessage);
+        runs[jobRunId] = new JobRunStatus(jobRunId, state, errorMessage, startedOn, completedOn);
         return this;
     }
 
@@ -60,5 +60,12 @@ public sealed class FakeEtlJobService : IEtlJobService
         return runs.TryGetValue(jobRunId, out var status)
             ? Task.FromResult(status)
             : Task.FromException<JobRunStatus>(new Core.Errors.EntityNotFoundException($"job run {jobRunId} of {jobName} not found"));
+    }
+
+    /// <summary>Every run, whatever <paramref name="since"/> (the port allows older runs).</summary>
+    public Task<IReadOnlyList<JobRunStatus>> GetJobRunsAsync(string jobName, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        Calls.Add("GetJobRuns " + jobName);
+        return Task.FromResult<IReadOnlyList<JobRunStatus>>([.. runs.Values]);
     }
 }
