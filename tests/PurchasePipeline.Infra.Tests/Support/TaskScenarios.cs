@@ -24,7 +24,8 @@ internal sealed record TaskScenario(
 
 /// <summary>
 /// Every code path of each task function, with the services answering as they do: the crawler started or already
-/// running; the job started, after a bookmark reset, or refused at its concurrency limit; a job run still running,
+/// running; the job started, joined through the run whose manifest lists the object, after a bookmark reset once no
+/// run holds the job, or refused at its concurrency limit; a job run still running,
 /// succeeded with and without its manifest, failed; the rules started; their queries running, failed, finished
 /// with a broken rule; an ingestion created, found running from an earlier attempt, or created meanwhile; and an
 /// ingestion's states. The names (crawler, job, dataset, bucket) are the deployment's.
@@ -50,7 +51,8 @@ internal static class TaskScenarios
         var job = deployment.Substitution("EtlJobName");
         var dataset = deployment.Substitution("QuickSightDatasetId");
         var lake = new FakeS3(deployment.Environment("GetJobRun")[Aws.AwsSettings.LakeBucketVariable]);
-        lake.Put($"manifests/{JobRunId}.json", RunManifestJson.Serialize(FakeRunManifestStore.SampleManifest(JobRunId)));
+        var sample = FakeRunManifestStore.SampleManifest(JobRunId);
+        lake.Put($"manifests/{JobRunId}.json", RunManifestJson.Serialize(sample));
         var crawlerInput = new JsonObject { ["crawlerName"] = crawler, ["poll"] = 1 };
         var jobRunInput = new JsonObject { ["jobName"] = job, ["jobRunId"] = JobRunId, ["poll"] = 1 };
         var statusInput = new JsonObject { ["datasetId"] = dataset, ["ingestionId"] = IngestionId, ["poll"] = 1 };
@@ -71,10 +73,19 @@ internal static class TaskScenarios
             new("GetCrawlerState", "crawl succeeded", crawlerInput, Answer("AWSGlue.GetCrawler", Ok(Crawler(crawler, "READY", """{"Status":"SUCCEEDED"}"""))), State: "READY"),
             new("GetCrawlerState", "crawl failed", crawlerInput,
                 Answer("AWSGlue.GetCrawler", Ok(Crawler(crawler, "READY", """{"Status":"FAILED","ErrorMessage":"Service is unable to assume role"}"""))), State: "READY"),
-            new("StartEtlJob", "starts a run", new() { ["jobName"] = job }, Answer("AWSGlue.StartJobRun", Ok($$"""{"JobRunId":"{{JobRunId}}"}""")), State: "STARTING"),
-            new("StartEtlJob", "resets the bookmark, then starts a run",
+            new("StartEtlJob", "starts a run (an input without its event)", new() { ["jobName"] = job }, Answer("AWSGlue.StartJobRun", Ok($$"""{"JobRunId":"{{JobRunId}}"}""")), State: "STARTING"),
+            new("StartEtlJob", "no run reads its object: starts one", ObjectInput(job, sample), Answer(
+                ("AWSGlue.GetJobRuns", Ok("""{"JobRuns":[]}""")),
+                ("AWSGlue.StartJobRun", Ok($$"""{"JobRunId":"{{JobRunId}}"}"""))), State: "STARTING"),
+            new("StartEtlJob", "joins the succeeded run whose manifest lists its object", ObjectInput(job, sample), Answer(
+                ("AWSGlue.GetJobRuns", Ok(JobRuns("SUCCEEDED", sample.StartedAt.AddMinutes(1)))),
+                ("S3 GET", lake.Serve)), State: "SUCCEEDED"),
+            new("StartEtlJob", "resets the bookmark once no run holds the job, then starts a run",
                 new() { ["jobName"] = job, ["executionInput"] = new JsonObject { ["rerun"] = new JsonObject { ["resetBookmark"] = true } } },
-                Answer("AWSGlue.ResetJobBookmark", Ok("""{"JobBookmarkEntry":{}}"""), "AWSGlue.StartJobRun", Ok($$"""{"JobRunId":"{{JobRunId}}"}""")), State: "STARTING"),
+                Answer(
+                    ("AWSGlue.GetJobRuns", Ok("""{"JobRuns":[]}""")),
+                    ("AWSGlue.ResetJobBookmark", Ok("""{"JobBookmarkEntry":{}}""")),
+                    ("AWSGlue.StartJobRun", Ok($$"""{"JobRunId":"{{JobRunId}}"}"""))), State: "STARTING"),
             new("StartEtlJob", "at the job's concurrency limit", new() { ["jobName"] = job },
                 Answer("AWSGlue.StartJobRun", _ => ScriptedResponse.Error(400, "ConcurrentRunsExceededException", $"Concurrent runs exceeded for {job}")),
                 Error: "ConcurrentRunsExceededException"),
@@ -99,6 +110,28 @@ internal static class TaskScenarios
             new("GetRefreshStatus", "ingestion failed", statusInput, Answer("QuickSight GET", Ok(Ingestion("FAILED"))), State: "FAILED"),
         ];
     }
+
+    private static Dictionary<string, Func<RecordedRequest, ScriptedResponse>> Answer(params (string Call, Func<RecordedRequest, ScriptedResponse> Respond)[] answers) =>
+        answers.ToDictionary(answer => answer.Call, answer => answer.Respond, StringComparer.Ordinal);
+
+    /// <summary>StartEtlJob's input for the sample manifest's object, with its Object Created event (key, etag, time) as the execution's input.</summary>
+    private static JsonObject ObjectInput(string job, RunManifest sample)
+    {
+        var file = sample.Files[0];
+        return new JsonObject
+        {
+            ["jobName"] = job,
+            ["object"] = new JsonObject { ["bucket"] = "raw-bucket", ["key"] = file.Key },
+            ["executionInput"] = new JsonObject
+            {
+                ["time"] = sample.StartedAt.AddMinutes(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+                ["detail"] = new JsonObject { ["object"] = new JsonObject { ["key"] = file.Key, ["etag"] = file.ETag.Trim('"') } },
+            },
+        };
+    }
+
+    private static string JobRuns(string state, DateTimeOffset startedOn) =>
+        $$"""{"JobRuns":[{"Id":"{{JobRunId}}","JobRunState":"{{state}}","StartedOn":{{startedOn.ToUnixTimeSeconds()}},"CompletedOn":{{startedOn.AddMinutes(5).ToUnixTimeSeconds()}}}]}""";
 
     private static Dictionary<string, Func<RecordedRequest, ScriptedResponse>> Answer(string call, Func<RecordedRequest, ScriptedResponse> respond) =>
         new(StringComparer.Ordinal) { [call] = respond };
