@@ -41,6 +41,14 @@ internal static class RunCommand
                 return ExitCodes.BadInput;
             }
 
+            var ignored = paths.Select(p => (Path: p, Why: LandingZone.WhyIgnored(Path.GetFileName(p)))).FirstOrDefault(p => p.Why is not null);
+            if (ignored.Why is not null)
+            {
+                // Refused before anything lands: the job would never read it, and a SUCCEEDED "0 in" would hide that.
+                await context.Error.WriteLineAsync($"{ignored.Path}: not landed: {ignored.Why}").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
             var host = new PipelineHost(home, context.Time, waitScale: 0, show: context.Console.Profile.Out.Writer.WriteLine);
             var runs = new List<ExecutionOutcome>();
             foreach (var path in paths)
