@@ -99,7 +99,7 @@ internal sealed class PipelineHost
             result = await engine.RunAsync(Machine, input, tasks, info, recorder, cancellationToken).ConfigureAwait(false);
             if (result.Status == ExecutionStatus.Aborted && result.Error is null)
             {
-                result = result with { Error = "Local.Stopped", Cause = "the purchase-pipeline process was stopped (SIGINT or SIGTERM) while the execution ran; the object is announced again when watch restarts, or rerun this execution" };
+                result = result with { Error = ExecutionStore.StoppedError, Cause = "the purchase-pipeline process was stopped (SIGINT or SIGTERM) while the execution ran; the object is announced again when watch restarts, or rerun this execution" };
             }
 
             recorder.Complete(result, time.GetUtcNow());

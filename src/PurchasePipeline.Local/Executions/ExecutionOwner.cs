@@ -20,7 +20,7 @@ public readonly record struct ExecutionOwner(int ProcessId, DateTimeOffset Proce
         try
         {
             using var process = Process.GetProcessById(processId);
-            return process.HasExited ? null : new ExecutionOwner(processId, process.StartTime.ToUniversalTime());
+            return process.HasExited || IsZombie(processId) ? null : new ExecutionOwner(processId, process.StartTime.ToUniversalTime());
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
         {
@@ -28,9 +28,28 @@ public readonly record struct ExecutionOwner(int ProcessId, DateTimeOffset Proce
         }
     }
 
-    /// <summary>Whether this process still runs (the same process: same id and start time).</summary>
-    public bool IsAlive => ProcessId == Environment.ProcessId
-        || (Of(ProcessId) is { } now && (now.ProcessStartedAt - ProcessStartedAt).Duration() <= StartTimeTolerance);
+    /// <summary>
+    /// Whether this process still runs: a process with the same id and start time (ids are reused, in a
+    /// container even by the next run of the CLI).
+    /// </summary>
+    public bool IsAlive => (ProcessId == Current.ProcessId ? Current : Of(ProcessId)) is { } now
+        && (now.ProcessStartedAt - ProcessStartedAt).Duration() <= StartTimeTolerance;
+
+    /// <summary>A killed process its parent has not reaped yet still has an id and a start time, but runs nothing (Linux: state Z in /proc/PID/stat).</summary>
+    private static bool IsZombie(int processId)
+    {
+        var stat = Path.Combine("/proc", processId.ToString(System.Globalization.CultureInfo.InvariantCulture), "stat");
+        try
+        {
+            var text = File.Exists(stat) ? File.ReadAllText(stat) : null;
+            var end = text?.LastIndexOf(')') ?? -1;
+            return end >= 0 && end + 2 < text!.Length && text[end + 2] == 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 
     public override string ToString() =>
         $"pid {ProcessId}, started {ProcessStartedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}";

@@ -19,6 +19,9 @@ public sealed class ExecutionStore(LocalHome home, TimeProvider? time = null)
     /// <summary>The error of an execution closed because the process that ran it ended without recording its outcome.</summary>
     public const string ProcessLostError = "Local.ProcessLost";
 
+    /// <summary>The error of an execution aborted because its process was stopped (SIGINT, SIGTERM) while it ran.</summary>
+    public const string StoppedError = "Local.Stopped";
+
     /// <summary>
     /// Start time, then insertion order (rowid): executions started within the clock's resolution (or on a
     /// fixed clock) still list in the order they started, not by the random part of their ids.

@@ -66,7 +66,7 @@ public sealed class CrashTests : IDisposable
         Assert.True(exitCode == 0, watch.Output + watch.Error);
         var execution = Assert.Single(new ExecutionStore(Home).List());
         Assert.Equal("ABORTED", execution.Status);
-        Assert.Equal("Local.Stopped", execution.Error);
+        Assert.Equal(ExecutionStore.StoppedError, execution.Error);
         Assert.DoesNotContain("   at ", watch.Error, StringComparison.Ordinal);
     }
 

@@ -119,7 +119,7 @@ public sealed class WatchTests : IDisposable
         {
             foreach (var created in host.Trigger.Scan())
             {
-                outcomes.Add(await host.StartExecutionAsync(created, name: null, CancellationToken.None));
+                outcomes.Add(await host.AnnounceAsync(created, CancellationToken.None));
             }
         }
 
