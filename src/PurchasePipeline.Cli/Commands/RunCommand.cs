@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PurchasePipeline.Cli.Control;
 using PurchasePipeline.Core.Errors;
+using PurchasePipeline.Core.Trigger;
 using PurchasePipeline.Local.Lake;
 
 namespace PurchasePipeline.Cli.Commands;
@@ -41,7 +42,7 @@ internal static class RunCommand
                 return ExitCodes.BadInput;
             }
 
-            var ignored = paths.Select(p => (Path: p, Why: LandingZone.WhyIgnored(Path.GetFileName(p)))).FirstOrDefault(p => p.Why is not null);
+            var ignored = paths.Select(p => (Path: p, Why: ObjectNames.WhyIgnored(Path.GetFileName(p)))).FirstOrDefault(p => p.Why is not null);
             if (ignored.Why is not null)
             {
                 // Refused before anything lands: the job would never read it, and a SUCCEEDED "0 in" would hide that.

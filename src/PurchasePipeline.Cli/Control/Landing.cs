@@ -1,4 +1,5 @@
 using System.Globalization;
+using PurchasePipeline.Core.Trigger;
 using PurchasePipeline.Local.Lake;
 
 namespace PurchasePipeline.Cli.Control;
@@ -15,7 +16,7 @@ internal static class Landing
     public static string Land(LocalHome home, string file, DateTimeOffset now, Action<string, string>? copy = null)
     {
         var key = KeyFor(file, now);
-        if (LandingZone.WhyIgnored(Path.GetFileName(key)) is { } why)
+        if (ObjectNames.WhyIgnored(Path.GetFileName(key)) is { } why)
         {
             throw new LandingException($"{file}: not landed: {why}");
         }

@@ -89,22 +89,24 @@ public sealed class ExecutionStore(LocalHome home, TimeProvider? time = null)
     }
 
     /// <summary>
-    /// The (key, etag) of every object with an execution that was not aborted (running, or ended): the
-    /// objects whose Object Created event has been handled.
+    /// The objects whose Object Created event has been handled: each (key, etag) with an execution that was
+    /// not aborted, and whether one of those still runs.
     /// </summary>
-    public IReadOnlySet<(string Key, string ETag)> HandledObjects()
+    public IReadOnlyDictionary<(string Key, string ETag), bool> HandledObjects()
     {
         if (!File.Exists(FilePath))
         {
-            return new HashSet<(string, string)>();
+            return new Dictionary<(string, string), bool>();
         }
 
         return Reading(connection => connection.Query(
             """
-            SELECT DISTINCT json_extract_string(input, '$.detail.object.key'), json_extract_string(input, '$.detail.object.etag')
+            SELECT json_extract_string(input, '$.detail.object.key') AS key, json_extract_string(input, '$.detail.object.etag') AS etag,
+                bool_or(status = 'RUNNING')
             FROM executions WHERE status <> 'ABORTED' AND json_valid(input)
+            GROUP BY key, etag
             """,
-            r => (Text(r, 0) ?? string.Empty, Text(r, 1) ?? string.Empty)).ToHashSet());
+            r => KeyValuePair.Create((Text(r, 0) ?? string.Empty, Text(r, 1) ?? string.Empty), r.GetBoolean(2))).ToDictionary());
     }
 
     internal static string Timestamp(DateTimeOffset value) => $"TIMESTAMP '{value.UtcDateTime:yyyy-MM-dd HH:mm:ss.ffffff}'";
@@ -148,15 +150,7 @@ public sealed class ExecutionStore(LocalHome home, TimeProvider? time = null)
             {
                 CreateTables(connection);
             }
-        }
-        catch (DuckDBException e)
-        {
-            connection.Dispose();
-            throw Damaged(e);
-        }
 
-        try
-        {
             CloseAbandoned(connection);
             return connection;
         }
@@ -186,7 +180,7 @@ public sealed class ExecutionStore(LocalHome home, TimeProvider? time = null)
         {
             var now = (time ?? TimeProvider.System).GetUtcNow();
             var process = execution.Owner is { } owner ? "the process that ran it (" + owner + ")" : "the process that ran it";
-            var cause = $"{process} ended without recording the outcome (killed or crashed); its output was not committed by this execution: rerun {execution.Name} to process its object";
+            var cause = $"{process} ended before the execution did (killed or crashed); what its job committed stays and is not read twice: restart watch, or rerun {execution.Name}, to finish its object";
             var closed = connection.Query(
                 "UPDATE executions SET status = 'ABORTED', stopped_at = $1::TIMESTAMP, error = $2, cause = $3 WHERE execution_id = $4 AND status = 'RUNNING' RETURNING execution_id",
                 r => r.GetString(0),

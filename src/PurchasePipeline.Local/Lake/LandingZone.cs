@@ -1,30 +1,15 @@
+using PurchasePipeline.Core.Trigger;
+
 namespace PurchasePipeline.Local.Lake;
 
 /// <summary>
 /// The local stand-in for the S3 bucket: lists objects with their ETag (<see cref="ObjectETags"/>: the MD5
-/// of the content, as S3 gives for a single-part upload). Names Spark and Glue never read are not objects,
+/// of the content, as S3 gives for a single-part upload). Names the pipeline never reads are not objects,
 /// and symbolic links to folders are not followed (S3 has neither: a link would make files from outside
 /// the home part of the bucket).
 /// </summary>
 public static class LandingZone
 {
-    /// <summary>
-    /// Why a file or folder name is not read as an object, or null. Spark's file listing (which Glue's
-    /// readers use) skips names starting with '_' or '.' (apache/spark,
-    /// core/src/main/scala/org/apache/spark/util/HadoopFSUtils.scala, shouldFilterOutPathName); '~' and
-    /// '.tmp' are what editors and this project's own writers (<see cref="Etl.AtomicFile"/>, landing)
-    /// leave while a file is being written.
-    /// </summary>
-    public static string? WhyIgnored(string name) => name switch
-    {
-        [var first, ..] when first is '_' or '.' =>
-            $"ignored by design: names starting with '{first}' are hidden files that Spark and Glue never read; rename it to process it",
-        ['~', ..] => "ignored by design: names starting with '~' are temporary files; rename it to process it",
-        _ when name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase) =>
-            "ignored by design: names ending in .tmp are files still being written; rename it to process it",
-        _ => null,
-    };
-
     /// <summary>Raw purchase objects (under raw/), ordered by key.</summary>
     public static IReadOnlyList<RawObject> ListRaw(LocalHome home) => List(home, home.Raw, report: null);
 
@@ -49,7 +34,7 @@ public static class LandingZone
                 var isFolder = Directory.Exists(entry.FullName);
                 var why = isFolder && entry.LinkTarget is { } target
                     ? $"a link to the folder {target}: not followed (the bucket has no links); copy its files under raw/ instead"
-                    : WhyIgnored(entry.Name);
+                    : ObjectNames.WhyIgnored(entry.Name);
                 if (why is not null)
                 {
                     report?.Invoke($"{home.KeyOf(entry.FullName)}{(isFolder ? "/" : string.Empty)}: {why}");

@@ -36,14 +36,10 @@ public sealed class LandingWatcher(LocalHome home, EventPattern pattern, string 
     {
         ArgumentNullException.ThrowIfNull(created);
         var (key, etag) = ((string?)created["detail"]?["object"]?["key"], (string?)created["detail"]?["object"]?["etag"]);
-        if (key is null || etag is null)
+        if (key is not null && etag is not null)
         {
-            return;
+            SaveEmitted(new Dictionary<string, string>(LoadEmitted(), StringComparer.Ordinal) { [key] = etag });
         }
-
-        var emitted = LoadEmitted();
-        emitted[key] = etag;
-        AtomicFile.WriteAllText(EmittedPath, JsonSerializer.Serialize(emitted, LocalJson.Default.DictionaryStringString));
     }
 
     /// <summary>
@@ -73,8 +69,16 @@ public sealed class LandingWatcher(LocalHome home, EventPattern pattern, string 
             settled.Add(raw);
         }
 
-        var handled = settled.Count > 0 ? executions.HandledObjects() : new HashSet<(string, string)>();
-        return [.. settled.Where(raw => !handled.Contains((raw.Key, raw.ETag))).Select(EventFor).Where(Matches)];
+        var handled = settled.Count > 0 ? executions.HandledObjects() : new Dictionary<(string, string), bool>();
+        var ended = settled.Where(raw => handled.TryGetValue((raw.Key, raw.ETag), out var running) && !running).ToList();
+        if (ended.Count > 0)
+        {
+            // Handled by an execution that ended (another command's, or one whose watch died before marking it).
+            ended.ForEach(raw => emitted[raw.Key] = raw.ETag);
+            SaveEmitted(emitted);
+        }
+
+        return [.. settled.Where(raw => !handled.ContainsKey((raw.Key, raw.ETag))).Select(EventFor).Where(Matches)];
 
         void Report(string line)
         {
@@ -122,13 +126,16 @@ public sealed class LandingWatcher(LocalHome home, EventPattern pattern, string 
         }
 
         var handled = executions.HandledObjects();
-        var unhandled = emitted.Where(e => !handled.Contains((e.Key, e.Value))).Select(e => e.Key).ToList();
+        var unhandled = emitted.Where(e => !handled.ContainsKey((e.Key, e.Value))).Select(e => e.Key).ToList();
         if (unhandled.Count > 0)
         {
             unhandled.ForEach(key => emitted.Remove(key));
-            AtomicFile.WriteAllText(EmittedPath, JsonSerializer.Serialize(emitted, LocalJson.Default.DictionaryStringString));
+            SaveEmitted(emitted);
         }
     }
+
+    private void SaveEmitted(Dictionary<string, string> emitted) =>
+        AtomicFile.WriteAllText(EmittedPath, JsonSerializer.Serialize(emitted, LocalJson.Default.DictionaryStringString));
 
     /// <exception cref="InvalidDataException">emitted.json is not the trigger's JSON (truncated, edited).</exception>
     private Dictionary<string, string> LoadEmitted()

@@ -47,7 +47,7 @@ public sealed class ExecutionStoreTests : IDisposable
 
         Assert.Equal("RUNNING", execution.Status);
         Assert.False(Directory.Exists(Path.Combine(Home.Root, "alerts")));
-        Assert.Equal([("raw/2026/11/25/a.csv", "e1")], store.HandledObjects());
+        Assert.True(store.HandledObjects()[("raw/2026/11/25/a.csv", "e1")]);
     }
 
     /// <summary>Process ids are reused (in a container, the next CLI run may get the same one): the start time tells them apart.</summary>
