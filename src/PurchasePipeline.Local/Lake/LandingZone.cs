@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using PurchasePipeline.Core.Trigger;
 
 namespace PurchasePipeline.Local.Lake;
@@ -64,6 +67,18 @@ public static class LandingZone
         var raw = Describe(home, path, etags);
         etags.SaveIfChanged();
         return raw;
+    }
+
+    /// <summary>
+    /// The etag this project gave an object before it used S3's (a hash of the file's size and last-write
+    /// time): a bookmark or trigger record holding it for an unchanged file is carried over, so upgrading does
+    /// not read every object again.
+    /// </summary>
+    public static string LegacyETagOf(RawObject raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var stamp = string.Create(CultureInfo.InvariantCulture, $"{raw.Size}:{File.GetLastWriteTimeUtc(raw.Path).Ticks}");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp)))[..32];
     }
 
     private static RawObject Describe(LocalHome home, string path, ObjectETags etags)

@@ -53,7 +53,7 @@ public sealed class LandingWatcher(LocalHome home, EventPattern pattern, string 
         var settled = new List<RawObject>();
         foreach (var raw in LandingZone.List(home, home.Landing, Report))
         {
-            if (emitted.TryGetValue(raw.Key, out var etag) && etag == raw.ETag)
+            if (emitted.TryGetValue(raw.Key, out var etag) && (etag == raw.ETag || etag == LandingZone.LegacyETagOf(raw)))
             {
                 continue;
             }
