@@ -69,16 +69,19 @@ public sealed class LandingWatcher(LocalHome home, EventPattern pattern, string 
             settled.Add(raw);
         }
 
-        var handled = settled.Count > 0 ? executions.HandledObjects() : new Dictionary<(string, string), bool>();
-        var ended = settled.Where(raw => handled.TryGetValue((raw.Key, raw.ETag), out var running) && !running).ToList();
-        if (ended.Count > 0)
+        var matching = settled.Select(raw => (Raw: raw, Event: EventFor(raw))).Where(e => Matches(e.Event)).ToList();
+        var handled = matching.Count > 0 ? executions.HandledObjects() : new Dictionary<(string, string), bool>();
+        // Done with: objects the rule does not match (they never start an execution), and objects handled by an
+        // execution that ended (another command's, or one whose watch died before recording it here).
+        var done = settled.Where(raw => !matching.Exists(e => e.Raw == raw)
+            || (handled.TryGetValue((raw.Key, raw.ETag), out var running) && !running)).ToList();
+        if (done.Count > 0)
         {
-            // Handled by an execution that ended (another command's, or one whose watch died before marking it).
-            ended.ForEach(raw => emitted[raw.Key] = raw.ETag);
+            done.ForEach(raw => emitted[raw.Key] = raw.ETag);
             SaveEmitted(emitted);
         }
 
-        return [.. settled.Where(raw => !handled.ContainsKey((raw.Key, raw.ETag))).Select(EventFor).Where(Matches)];
+        return [.. matching.Where(e => !handled.ContainsKey((e.Raw.Key, e.Raw.ETag))).Select(e => e.Event)];
 
         void Report(string line)
         {
