@@ -54,5 +54,11 @@ internal static class CliApp
             await error.WriteLineAsync(e.Message).ConfigureAwait(false);
             return ExitCodes.Failed;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // What System.CommandLine's default handler did for everything: a bug keeps its stack trace.
+            await error.WriteLineAsync("Unhandled exception: " + e).ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
     }
 }
