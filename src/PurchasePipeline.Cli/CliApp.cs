@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PurchasePipeline.Cli.Commands;
+using PurchasePipeline.Cli.Control;
 using Spectre.Console;
 
 namespace PurchasePipeline.Cli;
@@ -36,6 +37,28 @@ internal static class CliApp
             return ExitCodes.BadInput;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = error }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await parse.InvokeAsync(
+                new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = error, EnableDefaultExceptionHandler = false },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            // A damaged home file (executions.duckdb, trigger/emitted.json, a bookmark): one line naming it, no stack trace.
+            await error.WriteLineAsync(e.Message.ReplaceLineEndings(" ")).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (LandingException e)
+        {
+            await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // What System.CommandLine's default handler did for everything: a bug keeps its stack trace.
+            await error.WriteLineAsync("Unhandled exception: " + e).ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
     }
 }

@@ -1,12 +1,13 @@
+using System.Runtime.InteropServices;
 using PurchasePipeline.Cli;
 using Spectre.Console;
 
 using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancellation.Cancel();
-};
+
+// SIGTERM (kill, a service manager stopping watch) ends like Ctrl+C: the running execution is recorded as
+// ABORTED and the command returns, instead of the runtime exiting with the execution left RUNNING.
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 if (Console.IsOutputRedirected)
 {
@@ -15,3 +16,9 @@ if (Console.IsOutputRedirected)
 }
 
 return await CliApp.RunAsync(args, AnsiConsole.Console, Console.Error, TimeProvider.System, cancellation.Token);
+
+void Stop(PosixSignalContext signal)
+{
+    signal.Cancel = true;
+    cancellation.Cancel();
+}

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PurchasePipeline.Cli.Control;
 using PurchasePipeline.Core.Errors;
+using PurchasePipeline.Core.Trigger;
 using PurchasePipeline.Local.Lake;
 
 namespace PurchasePipeline.Cli.Commands;
@@ -38,6 +39,14 @@ internal static class RunCommand
             if (missing is not null)
             {
                 await context.Error.WriteLineAsync($"{missing}: no such file").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            var ignored = paths.Select(p => (Path: p, Why: ObjectNames.WhyIgnored(Path.GetFileName(p)))).FirstOrDefault(p => p.Why is not null);
+            if (ignored.Why is not null)
+            {
+                // Refused before anything lands: the job would never read it, and a SUCCEEDED "0 in" would hide that.
+                await context.Error.WriteLineAsync($"{ignored.Path}: not landed: {ignored.Why}").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
 

@@ -27,7 +27,7 @@ internal static class WatchCommand
                 {
                     try
                     {
-                        var outcome = await host.StartExecutionAsync(created, name: null, ct).ConfigureAwait(false);
+                        var outcome = await host.AnnounceAsync(created, ct).ConfigureAwait(false);
                         RunSummary.WriteLine(context.Console, ++count, count, outcome);
                     }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException or DuckDB.NET.Data.DuckDBException)
@@ -37,6 +37,7 @@ internal static class WatchCommand
                     }
                 },
                 period,
+                line => context.Error.WriteLine(line),
                 cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         });

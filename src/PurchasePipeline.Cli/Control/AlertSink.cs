@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PurchasePipeline.Aws.Sns;
 using PurchasePipeline.Core.Errors;
+using PurchasePipeline.Local.Alerts;
 using PurchasePipeline.Local.Lake;
 using PurchasePipeline.States;
 
@@ -14,23 +15,14 @@ namespace PurchasePipeline.Cli.Control;
 /// </summary>
 internal sealed class AlertSink(LocalHome home, TimeProvider time, Action<string>? show, SnsClient? topic = null)
 {
-    public string Folder => Path.Combine(home.Root, "alerts");
+    public string Folder => AlertFolder.Of(home);
 
     /// <summary>Publishes the sns:publish parameters (TopicArn, Subject, Message) and returns an SNS-like result.</summary>
     /// <exception cref="TaskFailedException">SNS refused the message (aws plane): the error Step Functions would report.</exception>
     public async ValueTask<JsonNode> PublishAsync(JsonNode? parameters, CancellationToken cancellationToken)
     {
         var messageId = topic is null ? Guid.NewGuid().ToString() : await PublishToTopicAsync(parameters, cancellationToken).ConfigureAwait(false);
-        var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        var alert = new JsonObject
-        {
-            ["messageId"] = messageId,
-            ["topicArn"] = parameters?["TopicArn"]?.DeepClone(),
-            ["subject"] = parameters?["Subject"]?.DeepClone(),
-            ["message"] = parameters?["Message"]?.DeepClone(),
-        };
-        // The file is named locally: SNS's message id is the service's text, not a file name.
-        Local.Etl.AtomicFile.WriteAllText(Path.Combine(Folder, $"{stamp}-{Guid.NewGuid().ToString("N")[..8]}.json"), alert.ToJsonString(new() { WriteIndented = true }));
+        AlertFolder.Write(home, time.GetUtcNow(), messageId, parameters?["TopicArn"]?.DeepClone(), parameters?["Subject"]?.DeepClone(), parameters?["Message"]?.DeepClone());
         show?.Invoke($"ALERT {parameters?["Subject"]}: {parameters?["Message"]}");
         return new JsonObject { ["MessageId"] = messageId };
     }

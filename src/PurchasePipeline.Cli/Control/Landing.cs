@@ -1,23 +1,41 @@
 using System.Globalization;
+using PurchasePipeline.Core.Trigger;
 using PurchasePipeline.Local.Lake;
 
 namespace PurchasePipeline.Cli.Control;
 
-/// <summary>Puts files into landing/ the way an upload to the bucket would: whole, under a raw/yyyy/MM/dd/ key.</summary>
+/// <summary>Puts files into landing/ the way an upload to the bucket would: whole, under a raw/yyyy/MM/dd/ key, with its ETag.</summary>
 internal static class Landing
 {
     /// <summary>
-    /// Copies a file to its key: the path's own raw/yyyy/MM/dd/… tail when it has one, otherwise
-    /// raw/ + today's date + the file name.
+    /// Copies a file to its key (the path's own raw/yyyy/MM/dd/… tail when it has one, otherwise raw/ +
+    /// today's date + the file name) through a temp file renamed into place, and records its ETag.
+    /// <paramref name="copy"/> replaces File.Copy (tests make it fail as a full disk does).
     /// </summary>
-    public static string Land(LocalHome home, string file, DateTimeOffset now)
+    /// <exception cref="LandingException">The name is one the pipeline never reads, or the copy failed (the temp file is removed, the key keeps its old object).</exception>
+    public static string Land(LocalHome home, string file, DateTimeOffset now, Action<string, string>? copy = null)
     {
         var key = KeyFor(file, now);
+        if (ObjectNames.WhyIgnored(Path.GetFileName(key)) is { } why)
+        {
+            throw new LandingException($"{file}: not landed: {why}");
+        }
+
         var target = home.PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var temp = target + ".tmp";
-        File.Copy(file, temp, overwrite: true);
-        File.Move(temp, target, overwrite: true);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            (copy ?? CopyFile)(file, temp);
+            File.Move(temp, target, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            throw new LandingException($"{file}: not landed as {key}: {e.Message.ReplaceLineEndings(" ")}", e);
+        }
+
+        ObjectETags.Land(home, key, target);
         return key;
     }
 
@@ -33,4 +51,21 @@ internal static class Landing
 
         return "raw/" + now.UtcDateTime.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture) + "/" + Path.GetFileName(path);
     }
+
+    private static void CopyFile(string source, string target) => File.Copy(source, target, overwrite: true);
+
+    private static void TryDelete(string temp)
+    {
+        try
+        {
+            File.Delete(temp);
+        }
+        catch (IOException)
+        {
+            // The landing error is the one to report; a temp file that cannot be removed is named .tmp and never read.
+        }
+    }
 }
+
+/// <summary>A file could not be landed; the message is one line naming the file and the reason.</summary>
+internal sealed class LandingException(string message, Exception? inner = null) : Exception(message, inner);

@@ -14,7 +14,7 @@ internal static class LocalSettings
     public const string Account = "000000000000";
     public const string StateMachineName = "purchase-pipeline";
     public const string BucketName = "purchase-pipeline-local";
-    public const string AlertTopicArn = "arn:aws:sns:local:000000000000:purchase-pipeline-alerts";
+    public const string AlertTopicArn = Local.Alerts.AlertFolder.TopicArn;
     public const string CrawlerName = "purchase-pipeline-raw";
     public const string EtlJobName = "clean_purchases";
 

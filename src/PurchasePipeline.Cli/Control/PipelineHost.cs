@@ -40,8 +40,8 @@ internal sealed class PipelineHost
         Alerts = new AlertSink(home, time, show, alertTopic);
         Tasks = new LocalTaskInvoker(functions, Alerts);
         engine = new ExecutionEngine(time, new EngineOptions { WaitScale = waitScale });
-        store = new ExecutionStore(home);
-        Trigger = new LandingWatcher(home, EventPattern.Parse(ReadShipped("event-pattern.json"), Substitutions), LocalSettings.BucketName, time);
+        store = new ExecutionStore(home, time);
+        Trigger = new LandingWatcher(home, EventPattern.Parse(ReadShipped("event-pattern.json"), Substitutions), LocalSettings.BucketName, time, store);
         Machine = StateMachine.Parse(LocalSettings.Substitute(ReadShipped("purchase-pipeline.asl.json"), Substitutions));
     }
 
@@ -68,8 +68,22 @@ internal sealed class PipelineHost
             throw new ArgumentException($"{key}: the rule's event pattern does not match this object (raw purchase objects live under raw/)", nameof(key));
         }
 
-        Trigger.MarkEmitted(raw);
-        return StartExecutionAsync(created, name: null, cancellationToken);
+        return AnnounceAsync(created, cancellationToken);
+    }
+
+    /// <summary>
+    /// Delivers an Object Created event: runs its execution (recorded before it starts), then tells the trigger
+    /// the object is handled. An aborted execution leaves the object to be announced again (at least once).
+    /// </summary>
+    public async Task<ExecutionOutcome> AnnounceAsync(JsonObject created, CancellationToken cancellationToken)
+    {
+        var outcome = await StartExecutionAsync(created, name: null, cancellationToken).ConfigureAwait(false);
+        if (outcome.Result.Status != ExecutionStatus.Aborted)
+        {
+            Trigger.MarkEmitted(created);
+        }
+
+        return outcome;
     }
 
     /// <summary>Runs one execution with this input to its end and records it.</summary>
@@ -83,6 +97,11 @@ internal sealed class PipelineHost
         using (var recorder = store.Start(info.Id, name, LocalSettings.StateMachineName, input.ToJsonString(), time.GetUtcNow()))
         {
             result = await engine.RunAsync(Machine, input, tasks, info, recorder, cancellationToken).ConfigureAwait(false);
+            if (result.Status == ExecutionStatus.Aborted && result.Error is null)
+            {
+                result = result with { Error = ExecutionStore.StoppedError, Cause = "the purchase-pipeline process was stopped (SIGINT or SIGTERM) while the execution ran; the object is announced again when watch restarts, or rerun this execution" };
+            }
+
             recorder.Complete(result, time.GetUtcNow());
         }
 

@@ -29,6 +29,13 @@ public sealed record Bookmark(IReadOnlyDictionary<string, string> Objects)
         return new Bookmark(objects);
     }
 
+    /// <summary>This bookmark with each entry that holds an object's legacy etag (<see cref="LandingZone.LegacyETagOf"/>) moved to its ETag.</summary>
+    public Bookmark CarriedOver(IEnumerable<RawObject> listed)
+    {
+        var moved = listed.Where(raw => Objects.TryGetValue(raw.Key, out var etag) && etag != raw.ETag && etag == LandingZone.LegacyETagOf(raw)).ToList();
+        return moved.Count == 0 ? this : With(moved);
+    }
+
     /// <summary>Size and content digest, for the run manifest.</summary>
     public BookmarkSummary Summarize()
     {

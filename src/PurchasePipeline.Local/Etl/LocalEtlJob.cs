@@ -48,8 +48,15 @@ public sealed class LocalEtlJob
 
         var startedAt = time.GetUtcNow();
         var runId = options.RunId ?? NewRunId(startedAt);
-        var before = bookmarks.Load();
-        var pending = LandingZone.ListRaw(home).Where(before.IsNew).ToList();
+        var listed = LandingZone.ListRaw(home);
+        var loaded = bookmarks.Load();
+        var before = loaded.CarriedOver(listed);
+        if (before != loaded)
+        {
+            bookmarks.Save(before);
+        }
+
+        var pending = listed.Where(before.IsNew).ToList();
         options.Progress?.Report($"{runId}: {pending.Count} new object(s)");
         var staging = committer.StagingOf(runId);
         try

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using DuckDB.NET.Data;
+using PurchasePipeline.Local.Alerts;
 using PurchasePipeline.Local.Duck;
 using PurchasePipeline.Local.Lake;
 
@@ -7,10 +9,19 @@ namespace PurchasePipeline.Local.Executions;
 /// <summary>
 /// Local executions in an embedded database (executions.duckdb under the home): each execution with its
 /// input, status, times, output, error and cause, and every history event with the state's input and
-/// output, like the Step Functions console keeps them.
+/// output, like the Step Functions console keeps them. Each RUNNING execution names the process that runs
+/// it; whoever opens the store closes the RUNNING executions whose process is gone (killed, crashed) as
+/// ABORTED with error <see cref="ProcessLostError"/> and an alert, so the list never shows a dead execution
+/// as running.
 /// </summary>
-public sealed class ExecutionStore(LocalHome home)
+public sealed class ExecutionStore(LocalHome home, TimeProvider? time = null)
 {
+    /// <summary>The error of an execution closed because the process that ran it ended without recording its outcome.</summary>
+    public const string ProcessLostError = "Local.ProcessLost";
+
+    /// <summary>The error of an execution aborted because its process was stopped (SIGINT, SIGTERM) while it ran.</summary>
+    public const string StoppedError = "Local.Stopped";
+
     /// <summary>
     /// Start time, then insertion order (rowid): executions started within the clock's resolution (or on a
     /// fixed clock) still list in the order they started, not by the random part of their ids.
@@ -29,11 +40,13 @@ public sealed class ExecutionStore(LocalHome home)
     /// </summary>
     public ExecutionRecorder Start(string executionId, string name, string stateMachine, string input, DateTimeOffset startedAt)
     {
+        var owner = ExecutionOwner.Current;
         using (var connection = Open())
         {
             connection.Execute($"""
-                INSERT INTO executions VALUES ({Duck.Duck.Literal(executionId)}, {Duck.Duck.Literal(name)}, {Duck.Duck.Literal(stateMachine)},
-                    'RUNNING', {Timestamp(startedAt)}, NULL, {Duck.Duck.Literal(input)}, NULL, NULL, NULL, 0)
+                INSERT INTO executions (execution_id, name, state_machine, status, started_at, input, state_transitions, owner_pid, owner_started_at)
+                VALUES ({Duck.Duck.Literal(executionId)}, {Duck.Duck.Literal(name)}, {Duck.Duck.Literal(stateMachine)},
+                    'RUNNING', {Timestamp(startedAt)}, {Duck.Duck.Literal(input)}, 0, {owner.ProcessId}, {Timestamp(owner.ProcessStartedAt)})
                 """);
         }
 
@@ -48,8 +61,7 @@ public sealed class ExecutionStore(LocalHome home)
             return [];
         }
 
-        using var connection = Open();
-        return connection.Query($"SELECT * FROM executions ORDER BY {NewestFirst} LIMIT {limit}", Read);
+        return Reading(connection => connection.Query($"SELECT * FROM executions ORDER BY {NewestFirst} LIMIT {limit}", Read));
     }
 
     /// <summary>One execution by its id or name (or a unique prefix of either), or null.</summary>
@@ -60,22 +72,41 @@ public sealed class ExecutionStore(LocalHome home)
             return null;
         }
 
-        using var connection = Open();
-        var matches = connection.Query(
+        var matches = Reading(connection => connection.Query(
             $"SELECT * FROM executions WHERE execution_id = $1 OR name = $1 OR starts_with(name, $1) OR starts_with(execution_id, $1) ORDER BY {NewestFirst}",
             Read,
-            idOrName);
+            idOrName));
         return matches.Count == 1 ? matches[0] : matches.FirstOrDefault(m => m.ExecutionId == idOrName || m.Name == idOrName);
     }
 
     /// <summary>The history of an execution, in order.</summary>
     public IReadOnlyList<ExecutionEventRecord> Events(string executionId)
     {
-        using var connection = Open();
-        return connection.Query(
+        return Reading(connection => connection.Query(
             "SELECT sequence, type, timestamp, state_name, payload, error, cause FROM execution_events WHERE execution_id = $1 ORDER BY sequence",
             r => new ExecutionEventRecord(r.GetInt32(0), r.GetString(1), Offset(r.GetDateTime(2)), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6)),
-            executionId);
+            executionId));
+    }
+
+    /// <summary>
+    /// The objects whose Object Created event has been handled: each (key, etag) with an execution that was
+    /// not aborted, and whether one of those still runs.
+    /// </summary>
+    public IReadOnlyDictionary<(string Key, string ETag), bool> HandledObjects()
+    {
+        if (!File.Exists(FilePath))
+        {
+            return new Dictionary<(string, string), bool>();
+        }
+
+        return Reading(connection => connection.Query(
+            """
+            SELECT json_extract_string(input, '$.detail.object.key') AS key, json_extract_string(input, '$.detail.object.etag') AS etag,
+                bool_or(status = 'RUNNING')
+            FROM executions WHERE status <> 'ABORTED' AND json_valid(input)
+            GROUP BY key, etag
+            """,
+            r => KeyValuePair.Create((Text(r, 0) ?? string.Empty, Text(r, 1) ?? string.Empty), r.GetBoolean(2))).ToDictionary());
     }
 
     internal static string Timestamp(DateTimeOffset value) => $"TIMESTAMP '{value.UtcDateTime:yyyy-MM-dd HH:mm:ss.ffffff}'";
@@ -88,18 +119,91 @@ public sealed class ExecutionStore(LocalHome home)
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Offset(r.GetDateTime(4)),
         r.IsDBNull(5) ? null : Offset(r.GetDateTime(5)), r.GetString(6), Text(r, 7), Text(r, 8), Text(r, 9), r.GetInt32(10));
 
+    /// <summary>Runs a read on an open connection; a database damaged past its header fails only when read.</summary>
+    /// <exception cref="InvalidDataException">The file is damaged.</exception>
+    private T Reading<T>(Func<DuckDBConnection, T> read)
+    {
+        using var connection = Open();
+        try
+        {
+            return read(connection);
+        }
+        catch (DuckDBException e)
+        {
+            throw Damaged(e);
+        }
+    }
+
+    private InvalidDataException Damaged(DuckDBException e) =>
+        new($"{FilePath}: not a readable executions database ({FirstLine(e.Message)}); move it aside to start a new history", e);
+
+    /// <exception cref="InvalidDataException">The file is not a DuckDB database this version can read (truncated, damaged).</exception>
     private DuckDBConnection Open()
     {
         Directory.CreateDirectory(home.Root);
         var connection = OpenWaitingForLock();
-        // Connections of one process share the database; two of them creating the tables at once fail with
-        // "Catalog write-write conflict on create" (watch starting an execution while executions are listed).
-        lock (SchemaGate)
+        try
         {
-            CreateTables(connection);
-        }
+            // Connections of one process share the database; two of them creating the tables at once fail with
+            // "Catalog write-write conflict on create" (watch starting an execution while executions are listed).
+            lock (SchemaGate)
+            {
+                CreateTables(connection);
+            }
 
-        return connection;
+            CloseAbandoned(connection);
+            return connection;
+        }
+        catch (DuckDBException e)
+        {
+            connection.Dispose();
+            throw Damaged(e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Closes each RUNNING execution whose process is gone: ABORTED (as StopExecution would leave it), with
+    /// the cause and an alert in alerts/. An execution a live process runs is left alone.
+    /// </summary>
+    private void CloseAbandoned(DuckDBConnection connection)
+    {
+        var running = connection.Query(
+            "SELECT execution_id, name, input, owner_pid, owner_started_at FROM executions WHERE status = 'RUNNING'",
+            r => (Id: r.GetString(0), Name: r.GetString(1), Input: r.GetString(2),
+                Owner: r.IsDBNull(3) ? (ExecutionOwner?)null : new ExecutionOwner(r.GetInt32(3), Offset(r.GetDateTime(4)))));
+        foreach (var execution in running.Where(e => e.Owner is not { IsAlive: true }))
+        {
+            var now = (time ?? TimeProvider.System).GetUtcNow();
+            var process = execution.Owner is { } owner ? "the process that ran it (" + owner + ")" : "the process that ran it";
+            var cause = $"{process} ended before the execution did (killed or crashed); what its job committed stays and is not read twice: restart watch, or rerun {execution.Name}, to finish its object";
+            var closed = connection.Query(
+                "UPDATE executions SET status = 'ABORTED', stopped_at = $1::TIMESTAMP, error = $2, cause = $3 WHERE execution_id = $4 AND status = 'RUNNING' RETURNING execution_id",
+                r => r.GetString(0),
+                now.UtcDateTime, ProcessLostError, cause, execution.Id);
+            if (closed.Count == 1)
+            {
+                Alert(execution.Id, execution.Input, cause, now);
+            }
+        }
+    }
+
+    private void Alert(string executionId, string input, string cause, DateTimeOffset now)
+    {
+        var detail = (JsonNode.Parse(input) as JsonObject)?["detail"];
+        var message = new JsonObject
+        {
+            ["execution"] = executionId,
+            ["error"] = ProcessLostError,
+            ["cause"] = cause,
+            ["bucket"] = detail?["bucket"]?["name"]?.DeepClone(),
+            ["key"] = detail?["object"]?["key"]?.DeepClone(),
+        };
+        AlertFolder.Write(home, now, Guid.NewGuid().ToString(), AlertFolder.TopicArn, "purchase-pipeline execution aborted: " + ProcessLostError, message.ToJsonString());
     }
 
     /// <summary>
@@ -115,17 +219,23 @@ public sealed class ExecutionStore(LocalHome home)
             {
                 return Duck.Duck.Open(FilePath);
             }
+            catch (DuckDBException e) when (!e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+            {
+                throw Damaged(e);
+            }
             catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
             {
                 if (attempt == 50)
                 {
-                    throw new IOException($"{FilePath}: locked by another purchase-pipeline process ({e.Message.Split('\n')[0]})", e);
+                    throw new IOException($"{FilePath}: locked by another purchase-pipeline process ({FirstLine(e.Message)})", e);
                 }
 
                 Task.Delay(100).GetAwaiter().GetResult();
             }
         }
     }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
     private static void CreateTables(DuckDBConnection connection) =>
         connection.Execute("""
@@ -136,5 +246,7 @@ public sealed class ExecutionStore(LocalHome home)
             CREATE TABLE IF NOT EXISTS execution_events (
                 execution_id VARCHAR, sequence INTEGER, type VARCHAR, timestamp TIMESTAMP, state_name VARCHAR,
                 payload VARCHAR, error VARCHAR, cause VARCHAR);
+            ALTER TABLE executions ADD COLUMN IF NOT EXISTS owner_pid INTEGER;
+            ALTER TABLE executions ADD COLUMN IF NOT EXISTS owner_started_at TIMESTAMP;
             """);
 }

@@ -6,7 +6,7 @@ namespace PurchasePipeline.Local.Lake;
 /// </summary>
 /// <remarks>
 /// <code>
-/// landing/raw/yyyy/MM/dd/*.csv|*.jsonl          raw purchase objects (the bucket's raw/ prefix)
+/// landing/raw/yyyy/MM/dd/*.csv|*.csv.gz|*.jsonl raw purchase objects (the bucket's raw/ prefix)
 /// landing/reference/users/*.csv                 optional user dimension
 /// lake/clean/purchases/purchase_date=D/*.parquet
 /// lake/rejected/purchases/run_id=R/*.parquet
@@ -14,7 +14,9 @@ namespace PurchasePipeline.Local.Lake;
 /// lake/manifests/R.json
 /// lake/_staging/R/ and lake/_commits/R.json     a run's output before and while it is committed
 /// catalog/catalog.duckdb                        tables the crawler registered
-/// bookmarks/JOB.json                            processed object keys and etags
+/// bookmarks/JOB.json                            processed object keys and ETags
+/// trigger/etags.json                            each object's ETag (MD5 of its content), by size and mtime
+/// trigger/emitted.json                          objects whose execution ended
 /// dashboard/index.html
 /// </code>
 /// </remarks>

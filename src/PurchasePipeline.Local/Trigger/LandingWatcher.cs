@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PurchasePipeline.Core.Trigger;
 using PurchasePipeline.Local.Etl;
+using PurchasePipeline.Local.Executions;
 using PurchasePipeline.Local.Lake;
 
 namespace PurchasePipeline.Local.Trigger;
@@ -9,13 +10,18 @@ namespace PurchasePipeline.Local.Trigger;
 /// <summary>
 /// The local EventBridge: finds objects created or overwritten under landing/, turns each into the
 /// Object Created event S3 would send, and keeps the ones the rule's pattern matches. An object is
-/// emitted once per etag, and only once it has stopped changing between two scans (a writer that does
-/// not rename into place is not caught mid-write). What was emitted is remembered in trigger/emitted.json,
-/// so a restarted watcher does not start executions for objects it already announced.
+/// announced once it has stopped changing between two scans (a writer that does not rename into place is
+/// not caught mid-write), and until it has an execution that was not aborted: delivery is at least once,
+/// like EventBridge's. The executions store is the record of what was handled (an execution is recorded
+/// before it runs), so a watcher killed at any point announces again, when restarted, every object whose
+/// execution never started or was aborted (<see cref="ExecutionStore"/> closes those of a dead process).
+/// trigger/emitted.json remembers the objects whose execution ended, so a scan asks the store only about
+/// the others.
 /// </summary>
-public sealed class LandingWatcher(LocalHome home, EventPattern pattern, string bucket, TimeProvider time)
+public sealed class LandingWatcher(LocalHome home, EventPattern pattern, string bucket, TimeProvider time, ExecutionStore executions)
 {
     private readonly Dictionary<string, string> pendingEtags = new(StringComparer.Ordinal);
+    private readonly HashSet<string> reported = new(StringComparer.Ordinal);
 
     private string EmittedPath => Path.Combine(home.Root, "trigger", "emitted.json");
 
@@ -25,22 +31,29 @@ public sealed class LandingWatcher(LocalHome home, EventPattern pattern, string 
     /// <summary>Whether the rule's pattern matches an event (only matching events start executions).</summary>
     public bool Matches(JsonObject created) => pattern.Matches(created);
 
-    /// <summary>Records an object as announced (run, demo and rerun start their executions directly).</summary>
-    public void MarkEmitted(RawObject raw)
+    /// <summary>Records that the execution for an object's event ended (not aborted): the object is not announced again at this etag.</summary>
+    public void MarkEmitted(JsonNode created)
     {
-        var emitted = LoadEmitted();
-        emitted[raw.Key] = raw.ETag;
-        AtomicFile.WriteAllText(EmittedPath, JsonSerializer.Serialize(emitted, LocalJson.Default.DictionaryStringString));
+        ArgumentNullException.ThrowIfNull(created);
+        var (key, etag) = ((string?)created["detail"]?["object"]?["key"], (string?)created["detail"]?["object"]?["etag"]);
+        if (key is not null && etag is not null)
+        {
+            SaveEmitted(new Dictionary<string, string>(LoadEmitted(), StringComparer.Ordinal) { [key] = etag });
+        }
     }
 
-    /// <summary>One scan: events for settled, not yet announced objects that the pattern matches.</summary>
-    public IReadOnlyList<JsonObject> Scan()
+    /// <summary>
+    /// One scan: events for settled objects that the pattern matches and that have no execution yet (or only
+    /// aborted ones). <paramref name="report"/> gets one line for each thing under landing/ that is not an
+    /// object (ignored by design, a link), once.
+    /// </summary>
+    public IReadOnlyList<JsonObject> Scan(Action<string>? report = null)
     {
         var emitted = LoadEmitted();
-        var events = new List<JsonObject>();
-        foreach (var raw in ListLanding())
+        var settled = new List<RawObject>();
+        foreach (var raw in LandingZone.List(home, home.Landing, Report))
         {
-            if (emitted.TryGetValue(raw.Key, out var etag) && etag == raw.ETag)
+            if (emitted.TryGetValue(raw.Key, out var etag) && (etag == raw.ETag || etag == LandingZone.LegacyETagOf(raw)))
             {
                 continue;
             }
@@ -53,29 +66,44 @@ public sealed class LandingWatcher(LocalHome home, EventPattern pattern, string 
             }
 
             pendingEtags.Remove(raw.Key);
-            emitted[raw.Key] = raw.ETag;
-            var created = EventFor(raw);
-            if (Matches(created))
+            settled.Add(raw);
+        }
+
+        var matching = settled.Select(raw => (Raw: raw, Event: EventFor(raw))).Where(e => Matches(e.Event)).ToList();
+        var handled = matching.Count > 0 ? executions.HandledObjects() : new Dictionary<(string, string), bool>();
+        // Done with: objects the rule does not match (they never start an execution), and objects handled by an
+        // execution that ended (another command's, or one whose watch died before recording it here).
+        var done = settled.Where(raw => !matching.Exists(e => e.Raw == raw)
+            || (handled.TryGetValue((raw.Key, raw.ETag), out var running) && !running)).ToList();
+        if (done.Count > 0)
+        {
+            done.ForEach(raw => emitted[raw.Key] = raw.ETag);
+            SaveEmitted(emitted);
+        }
+
+        return [.. matching.Where(e => !handled.ContainsKey((e.Raw.Key, e.Raw.ETag))).Select(e => e.Event)];
+
+        void Report(string line)
+        {
+            if (reported.Add(line))
             {
-                events.Add(created);
+                report?.Invoke(line);
             }
         }
-
-        if (events.Count > 0)
-        {
-            AtomicFile.WriteAllText(EmittedPath, JsonSerializer.Serialize(emitted, LocalJson.Default.DictionaryStringString));
-        }
-
-        return events;
     }
 
-    /// <summary>Scans every <paramref name="interval"/> and hands each event to <paramref name="onEvent"/>, one at a time, until cancelled.</summary>
-    public async Task WatchAsync(Func<JsonObject, CancellationToken, Task> onEvent, TimeSpan interval, CancellationToken cancellationToken)
+    /// <summary>
+    /// Scans every <paramref name="interval"/> and hands each event to <paramref name="onEvent"/>, one at a time,
+    /// until cancelled. On start, objects announced before but without an execution that was not aborted (a
+    /// watcher or run that was killed) are announced again.
+    /// </summary>
+    public async Task WatchAsync(Func<JsonObject, CancellationToken, Task> onEvent, TimeSpan interval, Action<string>? report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(onEvent);
+        ForgetUnhandled();
         while (!cancellationToken.IsCancellationRequested)
         {
-            foreach (var created in Scan())
+            foreach (var created in Scan(report))
             {
                 await onEvent(created, cancellationToken).ConfigureAwait(false);
             }
@@ -91,16 +119,45 @@ public sealed class LandingWatcher(LocalHome home, EventPattern pattern, string 
         }
     }
 
-    private IEnumerable<RawObject> ListLanding() =>
-        Directory.Exists(home.Landing)
-            ? Directory.EnumerateFiles(home.Landing, "*", SearchOption.AllDirectories)
-                .Where(p => Path.GetFileName(p) is var n && n.Length > 0 && n[0] is not ('.' or '_' or '~') && !n.EndsWith(".tmp", StringComparison.Ordinal))
-                .Select(p => LandingZone.Describe(home, p))
-                .OrderBy(o => o.Key, StringComparer.Ordinal)
-            : [];
+    /// <summary>Drops from emitted.json the objects whose executions were all aborted, so the next scans announce them again.</summary>
+    public void ForgetUnhandled()
+    {
+        var emitted = LoadEmitted();
+        if (emitted.Count == 0)
+        {
+            return;
+        }
 
-    private Dictionary<string, string> LoadEmitted() =>
-        File.Exists(EmittedPath)
-            ? new Dictionary<string, string>(JsonSerializer.Deserialize(File.ReadAllText(EmittedPath), LocalJson.Default.DictionaryStringString)!, StringComparer.Ordinal)
-            : new Dictionary<string, string>(StringComparer.Ordinal);
+        var handled = executions.HandledObjects();
+        var unhandled = emitted.Where(e => !handled.ContainsKey((e.Key, e.Value))).Select(e => e.Key).ToList();
+        if (unhandled.Count > 0)
+        {
+            unhandled.ForEach(key => emitted.Remove(key));
+            SaveEmitted(emitted);
+        }
+    }
+
+    private void SaveEmitted(Dictionary<string, string> emitted) =>
+        AtomicFile.WriteAllText(EmittedPath, JsonSerializer.Serialize(emitted, LocalJson.Default.DictionaryStringString));
+
+    /// <exception cref="InvalidDataException">emitted.json is not the trigger's JSON (truncated, edited).</exception>
+    private Dictionary<string, string> LoadEmitted()
+    {
+        if (!File.Exists(EmittedPath))
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        try
+        {
+            return new Dictionary<string, string>(
+                JsonSerializer.Deserialize(File.ReadAllText(EmittedPath), LocalJson.Default.DictionaryStringString) ?? throw new JsonException("null"),
+                StringComparer.Ordinal);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException(
+                $"{EmittedPath}: not valid JSON ({e.Message.ReplaceLineEndings(" ")}); delete it: the trigger then asks the executions store which objects were handled", e);
+        }
+    }
 }

@@ -86,6 +86,8 @@ public sealed class WatchTests : IDisposable
 
         Assert.Empty(started);
         Assert.Empty(new ExecutionStore(Home).List());
+        // Recorded as done, so later scans do not open the executions store for it again.
+        Assert.Contains("reference/users/users.csv", await File.ReadAllTextAsync(Path.Combine(Home.Root, "trigger", "emitted.json")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -119,7 +121,7 @@ public sealed class WatchTests : IDisposable
         {
             foreach (var created in host.Trigger.Scan())
             {
-                outcomes.Add(await host.StartExecutionAsync(created, name: null, CancellationToken.None));
+                outcomes.Add(await host.AnnounceAsync(created, CancellationToken.None));
             }
         }
 

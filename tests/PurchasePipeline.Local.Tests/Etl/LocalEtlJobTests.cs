@@ -135,5 +135,20 @@ public sealed class LocalEtlJobTests : IDisposable
         Assert.Equal(2, manifest.RowsClean);
     }
 
+    /// <summary>Bookmarks written before the ETag was S3's (size and mtime) carry over: upgrading reads no object again.</summary>
+    [Fact]
+    public void Run_BookmarkHoldsTheLegacyEtagOfAnUnchangedObject_ProcessesNothingAndMovesItToTheETag()
+    {
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1), Some.Row(2)]));
+        var raw = Assert.Single(LandingZone.ListRaw(home));
+        var store = new BookmarkStore(home.Bookmarks, LocalEtlJob.JobName);
+        store.Save(new Bookmark(new Dictionary<string, string>(StringComparer.Ordinal) { [raw.Key] = LandingZone.LegacyETagOf(raw) }));
+
+        var manifest = CreateSut().Run();
+
+        Assert.Equal(0, manifest.RowsIn);
+        Assert.Equal(raw.ETag, store.Load().Objects[raw.Key]);
+    }
+
     private LocalEtlJob CreateSut() => new(home, TimeProvider.System);
 }
