@@ -216,6 +216,7 @@ public sealed class DashboardQueriesTests : IDisposable
         Assert.Equal([new RejectCount(RejectReason.InvalidCostPrice, 1), new RejectCount(RejectReason.InvalidTimestamp, 1)], data.RejectsByReason);
         Assert.Equal((10, 2, 6), (data.Kpis.RowsIn, data.Kpis.RowsRejected, data.Kpis.RowsDeduplicated));
         Assert.Equal(0.5m, data.Kpis.RejectRate);
+        Assert.Contains("2 of 4 distinct rows read", DashboardRenderer.Render(data, FixedTimeProvider.At(2024, 5, 2, 8, 0, 0)), StringComparison.Ordinal);
     }
 
     [Fact]
