@@ -71,5 +71,33 @@ public sealed class UsageErrorTests : IDisposable
         Assert.Contains("/us-east-2/states/aws4_request,", Assert.Single(aws.Calls("AWSStepFunctions.ListExecutions")).Headers["Authorization"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_UnexpectedException_OneLineSayingItIsABugAndVerboseGivesTheStackTrace()
+    {
+        // A fault no command maps (here: reading the environment throws) stands for any bug.
+        var args = new[] { "executions", "list", "--aws", "--state-machine-arn", "arn:aws:states:eu-west-1:123456789012:stateMachine:pp", "--home", temp.Path };
+
+        var (exitCode, error) = await RunWithBrokenEnvironmentAsync(args);
+        var (verboseExitCode, verboseError) = await RunWithBrokenEnvironmentAsync([.. args, "--verbose"]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("internal error: environment unreadable (a bug: run again with --verbose for the stack trace, and report it)", Assert.Single(Lines(error)));
+        Assert.Equal(1, verboseExitCode);
+        Assert.StartsWith("internal error: System.InvalidOperationException: environment unreadable", verboseError, StringComparison.Ordinal);
+        Assert.Contains("   at ", verboseError, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Error)> RunWithBrokenEnvironmentAsync(string[] args)
+    {
+        using var error = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(TextWriter.Null) });
+        var context = new PurchasePipeline.Cli.Commands.CliContext(console, error, TimeProvider.System)
+        {
+            Environment = _ => throw new InvalidOperationException("environment unreadable"),
+        };
+        var exitCode = await PurchasePipeline.Cli.CliApp.RunAsync(args, context);
+        return (exitCode, error.ToString());
+    }
+
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
