@@ -81,6 +81,26 @@ public sealed class RerunTests : IDisposable
     }
 
     [Fact]
+    public async Task Rerun_ResetBookmark_RebuildsTheDailyAggregatesOfEveryDateItReads()
+    {
+        var generated = await SomeFiles.GenerateAsync(temp.Combine("in"), files: 2);
+        var run = await CliHarness.RunAsync(["run", .. generated.Batches.Select(b => SomeFiles.PathOf(temp.Combine("in"), b)), "--home", Home.Root]);
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var first = (string)(await Executions.ListAsync(Home.Root)).Last()!["name"]!;
+        var aggregates = Directory.GetDirectories(Home.Aggregates).Select(Path.GetFileName).ToList();
+        Assert.Equal(5, aggregates.Count);
+        var expected = AggregateTotals(aggregates!);
+        // Aggregates lost or computed by an older job: the runbook's remedy is a rerun with the bookmark reset.
+        Directory.Delete(Home.Aggregates, recursive: true);
+
+        var rerun = await CliHarness.RunAsync("rerun", first, "--reset-bookmark", "--home", Home.Root);
+
+        Assert.True(rerun.ExitCode == 0, rerun.Output + rerun.Error);
+        Assert.Equal(expected, AggregateTotals(aggregates!));
+        Assert.Equal(Lake.Scalar(Home, "SELECT count(DISTINCT purchase_date) FROM clean_purchases"), Lake.Scalar(Home, "SELECT count(DISTINCT purchase_date) FROM agg_daily_device"));
+    }
+
+    [Fact]
     public async Task Rerun_UnknownExecution_ExitsTwoWithOneLine()
     {
         var result = await CliHarness.RunAsync("rerun", "nope", "--home", Home.Root);
@@ -88,6 +108,18 @@ public sealed class RerunTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("nope: no such execution (see `executions list`)", result.Error.Trim());
     }
+
+    /// <summary>The clean table's orders and revenue (in cents), then each daily aggregate's, which add up to them.</summary>
+    private long[] AggregateTotals(IEnumerable<string> aggregates) =>
+    [
+        Lake.Scalar(Home, "SELECT count(*) FROM clean_purchases"),
+        Lake.Scalar(Home, "SELECT CAST(sum(net_revenue) * 100 AS BIGINT) FROM clean_purchases"),
+        .. aggregates.SelectMany(table => new[]
+        {
+            Lake.Scalar(Home, $"SELECT CAST(coalesce(sum(orders), 0) AS BIGINT) FROM {table}"),
+            Lake.Scalar(Home, $"SELECT CAST(coalesce(sum(revenue), 0) * 100 AS BIGINT) FROM {table}"),
+        }),
+    ];
 
     /// <summary>Generates a file, breaks its header, and runs it (it fails); returns the batch and the good content.</summary>
     private async Task<(BatchSummary Batch, string Good)> LandBrokenAsync()
