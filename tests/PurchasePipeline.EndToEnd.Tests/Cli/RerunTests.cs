@@ -60,10 +60,7 @@ public sealed class RerunTests : IDisposable
     [Fact]
     public async Task Rerun_ResetBookmark_ReprocessesEveryObjectWithoutDuplicatingCleanRows()
     {
-        var generated = await SomeFiles.GenerateAsync(temp.Combine("in"), files: 2);
-        var run = await CliHarness.RunAsync(["run", .. generated.Batches.Select(b => SomeFiles.PathOf(temp.Combine("in"), b)), "--home", Home.Root]);
-        Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        var first = (string)(await Executions.ListAsync(Home.Root)).Last()!["name"]!;
+        var (generated, first) = await RunTwoFilesAsync();
 
         var rerun = await CliHarness.RunAsync("rerun", first, "--reset-bookmark", "--json", "--home", Home.Root);
 
@@ -83,10 +80,7 @@ public sealed class RerunTests : IDisposable
     [Fact]
     public async Task Rerun_ResetBookmark_RebuildsTheDailyAggregatesOfEveryDateItReads()
     {
-        var generated = await SomeFiles.GenerateAsync(temp.Combine("in"), files: 2);
-        var run = await CliHarness.RunAsync(["run", .. generated.Batches.Select(b => SomeFiles.PathOf(temp.Combine("in"), b)), "--home", Home.Root]);
-        Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        var first = (string)(await Executions.ListAsync(Home.Root)).Last()!["name"]!;
+        var (generated, first) = await RunTwoFilesAsync();
         var aggregates = Directory.GetDirectories(Home.Aggregates).Select(Path.GetFileName).ToList();
         Assert.Equal(5, aggregates.Count);
         var expected = AggregateTotals(aggregates!);
@@ -169,6 +163,15 @@ public sealed class RerunTests : IDisposable
     {
         File.Copy(source, target);
         return target;
+    }
+
+    /// <summary>Generates two files and runs them; returns them and the first execution's name.</summary>
+    private async Task<(GenerationResult Generated, string First)> RunTwoFilesAsync()
+    {
+        var generated = await SomeFiles.GenerateAsync(temp.Combine("in"), files: 2);
+        var run = await CliHarness.RunAsync(["run", .. generated.Batches.Select(b => SomeFiles.PathOf(temp.Combine("in"), b)), "--home", Home.Root]);
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        return (generated, (string)(await Executions.ListAsync(Home.Root)).Last()!["name"]!);
     }
 
     /// <summary>Generates a file, breaks its header, and runs it (it fails); returns the batch and the good content.</summary>
