@@ -116,7 +116,8 @@ public sealed class LocalEtlJob
     /// <summary>
     /// Reads each new object into raw_purchases on its own, so an object that cannot be read (no purchase header,
     /// a line beyond what the reader accepts, not CSV at all) is blamed on itself and quarantined: the run goes on
-    /// with the others, and the bookmark moves past it at this etag. A failed INSERT adds no rows.
+    /// with the others, and the bookmark moves past it at this etag. A failed INSERT adds no rows. An I/O error is
+    /// not the object's fault and may pass: it fails the run, which commits nothing, as before.
     /// </summary>
     /// <returns>The quarantined objects with why, in key order.</returns>
     private List<QuarantinedObject> DefineInputs(DuckDBConnection connection, IReadOnlyList<RawObject> pending, string runId)
@@ -129,7 +130,7 @@ public sealed class LocalEtlJob
             {
                 connection.Execute("INSERT INTO raw_purchases " + RawSources.Select([raw], runId));
             }
-            catch (Exception e) when (e is RawFileException or DuckDBException or IOException or InvalidDataException)
+            catch (Exception e) when (e is RawFileException or DuckDBException or InvalidDataException)
             {
                 quarantined.Add(new QuarantinedObject(raw.Key, raw.ETag, RawSources.Unreadable(raw, e)));
             }
