@@ -293,7 +293,7 @@ public sealed class MockedExecutionTests
         Alerts.AssertNames(run.Topic.SingleMessage, "GetJobRun", "GlueJobMissedObject", cause, run.Info.Id, Fixtures.EventKey);
     }
 
-    private static JsonNode EventFor(string key)
+    private static JsonObject EventFor(string key)
     {
         var input = Fixtures.Read(Fixtures.ObjectCreatedEvent);
         input["detail"]!["object"]!["key"] = key;
