@@ -14,9 +14,13 @@ Arguments (Glue adds JOB_NAME and JOB_RUN_ID itself):
                                               directory, where Glue copies the files given in --extra-files
   --users_path  s3://BUCKET/reference/users/  optional: the user dimension (CSV); empty without it
 
-Bad input (a CSV header that lacks a raw column or has an unknown or repeated one, an object that is
-not .csv or .jsonl, an unusable argument) ends the run, before anything is written, with a one-line
-message naming the file and exit code 1. The object stays new for the next run.
+A new object the job cannot read (a CSV header that lacks a raw column or has an unknown or repeated one,
+an empty or headerless file, an object that is not .csv, .csv.gz or .jsonl, a key Spark reads as a glob)
+is quarantined: left where it is, listed in the manifest's "quarantined" field with a one-line reason, and
+bookmarked with the rest, so it never blocks the batch nor is read again until it is uploaded again (a new
+version, which the bookmark sees as new). The run goes on with the other objects; the pipeline fails the
+execution of that object alone (GetJobRun: RawObjectQuarantinedException). An unusable argument or SQL
+folder ends the run with a one-line message and exit code 1, before anything is written.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import json
 import logging
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -94,7 +99,16 @@ LINE_SEPARATOR = "\u001f"
 
 
 class JobInputError(Exception):
-    """A raw file, an argument or the SQL the job was given is unusable; reported as one line, exit 1."""
+    """An argument or the SQL the job was given is unusable; reported as one line, exit 1."""
+
+
+class UnreadableObject(JobInputError):
+    """A raw object the job cannot read: quarantined, never a failure of the run. str() is "KEY: REASON"."""
+
+    def __init__(self, key: str, reason: str) -> None:
+        super().__init__(f"{key}: {reason}")
+        self.key = key
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -135,6 +149,15 @@ class RawObject:
     key: str
     etag: str
     header: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class QuarantinedObject:
+    """A new raw object this run could not read: its key, its ETag and why (the manifest's "quarantined")."""
+
+    key: str
+    etag: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -204,12 +227,32 @@ def outputs_of(steps: Sequence[TransformStep]) -> list[Output]:
     ]
 
 
-def check_raw_key(key: str, extension: str) -> None:
+def is_csv(key: str) -> bool:
+    """CSV, plain or gzip-compressed: Spark's readers decompress a .gz file by its extension (apache/spark,
+    sql/core/src/main/scala/org/apache/spark/sql/execution/datasources/CodecStreams.scala, through Hadoop's
+    CompressionCodecFactory), as the local plane's DuckDB does."""
+    return key.lower().endswith((".csv", ".csv.gz"))
+
+
+def check_raw_key(key: str) -> None:
     """Refuse an object the job cannot read faithfully, naming it."""
-    if not key.lower().endswith(extension):
-        raise JobInputError(f"{key}: not a purchase file (expected *.csv or *.jsonl under raw/)")
+    if not (is_csv(key) or key.lower().endswith(".jsonl")):
+        raise UnreadableObject(key, "not a purchase file (expected *.csv, *.csv.gz or *.jsonl under raw/)")
     if GLOB_CHARACTERS.intersection(key):
-        raise JobInputError(f"{key}: the key has characters Spark reads as a glob pattern; rename the object")
+        raise UnreadableObject(key, "the key has characters Spark reads as a glob pattern; rename the object")
+
+
+def header_bytes(key: str, head: bytes, whole_object: bool) -> tuple[bytes, bool]:
+    """The start of the object's text and whether it is all of it: head itself, or for .gz its decompression
+    (a prefix of a gzip stream decompresses to a prefix of the text)."""
+    if not key.lower().endswith(".gz"):
+        return head, whole_object
+    inflater = zlib.decompressobj(wbits=31)  # 16 + 15: a gzip header and trailer
+    try:
+        text = inflater.decompress(head, HEADER_PROBE_BYTES)
+    except zlib.error as error:
+        raise UnreadableObject(key, f"not gzip-compressed ({error})") from error
+    return text, inflater.eof
 
 
 def parse_header(key: str, head: bytes, whole_object: bool) -> tuple[str, ...]:
@@ -218,26 +261,27 @@ def parse_header(key: str, head: bytes, whole_object: bool) -> tuple[str, ...]:
     head is the start of the object; whole_object says whether it is all of it. As in the local plane
     (RawHeader), columns may come in any order, but every raw column must be there, once, and no other.
     """
+    head, whole_object = header_bytes(key, head, whole_object)
     end = head.find(b"\n")
     if end < 0 and not whole_object:
-        raise JobInputError(f"{key}: the header line is longer than {HEADER_PROBE_BYTES} bytes")
+        raise UnreadableObject(key, f"the header line is longer than {HEADER_PROBE_BYTES} bytes")
     try:
         line = (head if end < 0 else head[:end]).decode("utf-8-sig").rstrip("\r")
     except UnicodeDecodeError as error:
-        raise JobInputError(f"{key}: the header line is not UTF-8 ({error.reason})") from error
+        raise UnreadableObject(key, f"the header line is not UTF-8 ({error.reason})") from error
     names = tuple(name.strip().lower() for name in next(csv.reader([line]), []))
     expected = ",".join(RAW_COLUMNS)
     if not any(names):
-        raise JobInputError(f"{key}: file is empty: expected a header line with {expected}")
+        raise UnreadableObject(key, f"file is empty: expected a header line with {expected}")
     repeated = sorted({name for name in names if names.count(name) > 1})
     if repeated:
-        raise JobInputError(f"{key}: header repeats column {', '.join(repeated)}")
+        raise UnreadableObject(key, f"header repeats column {', '.join(repeated)}")
     missing = [name for name in RAW_COLUMNS if name not in names]
     if missing:
-        raise JobInputError(f"{key}: header lacks column {', '.join(missing)} (expected {expected})")
+        raise UnreadableObject(key, f"header lacks column {', '.join(missing)} (expected {expected})")
     unknown = [name or "(empty)" for name in names if name not in RAW_COLUMNS]
     if unknown:
-        raise JobInputError(f"{key}: header has unknown column {', '.join(unknown)}")
+        raise UnreadableObject(key, f"header has unknown column {', '.join(unknown)}")
     return names
 
 
@@ -273,12 +317,14 @@ def build_manifest(
     rows_per_file: Mapping[str, int],
     clean_rows_per_date: Mapping[str, int],
     rejected_by_reason: Mapping[str, int],
+    quarantined: Sequence[QuarantinedObject] = (),
 ) -> dict[str, object]:
     """The run manifest, with the snake_case names of RunManifestJson (PurchasePipeline.Core).
 
     Glue's job bookmark is opaque to the job: it cannot see how many objects the bookmark held before
     this run or what they were. So, unlike the local plane's bookmark, both summaries count only this
-    run's objects: bookmark_before is the empty set and bookmark_after the objects this run read.
+    run's objects: bookmark_before is the empty set and bookmark_after the objects this run read or
+    quarantined (the commit bookmarks both, as the local plane does).
     """
     rows_in = sum(rows_per_file.values())
     rows_clean = sum(clean_rows_per_date.values())
@@ -301,7 +347,11 @@ def build_manifest(
         ],
         "rejected_by_reason": dict(sorted(rejected_by_reason.items())),
         "bookmark_before": bookmark_summary([]),
-        "bookmark_after": bookmark_summary(objects),
+        "bookmark_after": bookmark_summary([*objects, *(RawObject(key=item.key, etag=item.etag) for item in quarantined)]),
+        "quarantined": [
+            {"key": item.key, "e_tag": item.etag, "reason": item.reason}
+            for item in sorted(quarantined, key=lambda item: item.key)
+        ],
     }
 
 
@@ -380,14 +430,32 @@ def read_sql_files(s3: S3Client, sql_path: str | None) -> dict[str, str]:
     return {path.name: path.read_text(encoding="utf-8") for path in folder.iterdir() if path.is_file()}
 
 
-def probe_object(s3: S3Client, bucket: str, key: str, with_header: bool) -> RawObject:
-    """The object's ETag and, for CSV, its checked header, from one request."""
-    if not with_header:
-        return RawObject(key=key, etag=s3.head_object(Bucket=bucket, Key=key)["ETag"].strip('"'))
-    response = s3.get_object(Bucket=bucket, Key=key, Range=f"bytes=0-{HEADER_PROBE_BYTES - 1}")
-    head = response["Body"].read()
-    header = parse_header(key, head, whole_object=len(head) < HEADER_PROBE_BYTES)
-    return RawObject(key=key, etag=response["ETag"].strip('"'), header=header)
+def probe_object(s3: S3Client, bucket: str, key: str) -> RawObject | QuarantinedObject:
+    """The object with its ETag and, for CSV, its checked header (one request); or, when the job cannot
+    read it, the object quarantined with why."""
+    head = None
+    if is_csv(key):
+        response = s3.get_object(Bucket=bucket, Key=key, Range=f"bytes=0-{HEADER_PROBE_BYTES - 1}")
+        head = response["Body"].read()
+    else:
+        response = s3.head_object(Bucket=bucket, Key=key)
+    etag = response["ETag"].strip('"')
+    try:
+        check_raw_key(key)
+        header = None if head is None else parse_header(key, head, whole_object=len(head) < HEADER_PROBE_BYTES)
+    except UnreadableObject as unreadable:
+        return QuarantinedObject(key=key, etag=etag, reason=unreadable.reason)
+    return RawObject(key=key, etag=etag, header=header)
+
+
+def probe_objects(s3: S3Client, bucket: str, keys: Iterable[str]) -> tuple[list[RawObject], list[QuarantinedObject]]:
+    """The new objects the run reads, and those it quarantines, each once, in key order."""
+    probed = [probe_object(s3, bucket, key) for key in sorted(set(keys))]
+    for item in probed:
+        if isinstance(item, QuarantinedObject):
+            log.warning("quarantined %s: %s", item.key, item.reason)
+    return ([item for item in probed if isinstance(item, RawObject)],
+            [item for item in probed if isinstance(item, QuarantinedObject)])
 
 
 def write_manifest(s3: S3Client, lake: Lake, manifest: Mapping[str, object]) -> None:
@@ -485,19 +553,18 @@ def discover_new_keys(glue: GlueContext, raw_path: str, exclude: str, transforma
     return keys
 
 
-def discover_raw_objects(glue: GlueContext, s3: S3Client, raw_path: str) -> list[RawObject]:
-    """The new raw objects, each checked (extension, header) and with its ETag."""
+def discover_raw_objects(
+    glue: GlueContext, s3: S3Client, raw_path: str,
+) -> tuple[list[RawObject], list[QuarantinedObject]]:
+    """The new raw objects, each checked (extension, header) and with its ETag, and those quarantined.
+
+    An object with another extension (or .csv.gz, which the JSON-lines source does not exclude) is new to
+    both bookmarked sources; it is probed once, and the commit bookmarks it in both.
+    """
     csv_keys = discover_new_keys(glue, raw_path, "**.jsonl", transformation_ctx="raw_purchases_csv")
     jsonl_keys = discover_new_keys(glue, raw_path, "**.csv", transformation_ctx="raw_purchases_jsonl")
-    for key in csv_keys:
-        check_raw_key(key, ".csv")
-    for key in jsonl_keys:
-        check_raw_key(key, ".jsonl")
     bucket, _ = split_s3_uri(raw_path)
-    return [
-        *(probe_object(s3, bucket, key, with_header=True) for key in csv_keys),
-        *(probe_object(s3, bucket, key, with_header=False) for key in jsonl_keys),
-    ]
+    return probe_objects(s3, bucket, [*csv_keys, *jsonl_keys])
 
 
 def read_csv_objects(spark: SparkSession, bucket: str, objects: Sequence[RawObject]) -> DataFrame:
@@ -727,6 +794,7 @@ class RunFacts:
     """What the manifest reports, gathered as the run goes."""
 
     objects: tuple[RawObject, ...] = ()
+    quarantined: tuple[QuarantinedObject, ...] = ()
     rows_per_file: Mapping[str, int] = field(default_factory=dict)
     clean_rows_per_date: Mapping[str, int] = field(default_factory=dict)
     rejected_by_reason: Mapping[str, int] = field(default_factory=dict)
@@ -773,7 +841,8 @@ def run(spark: SparkSession, glue: GlueContext, args: JobArgs, started_at: datet
     s3 = boto3.client("s3")
     lake = Lake(*split_s3_uri(args.lake_path))
     steps = transform_steps(read_sql_files(s3, args.sql_path))
-    facts = RunFacts(objects=tuple(discover_raw_objects(glue, s3, args.raw_path)))
+    objects, quarantined = discover_raw_objects(glue, s3, args.raw_path)
+    facts = RunFacts(objects=tuple(objects), quarantined=tuple(quarantined))
     if facts.objects:
         facts = transform_batch(spark, s3, lake, args, steps, facts)
     else:
@@ -787,6 +856,7 @@ def run(spark: SparkSession, glue: GlueContext, args: JobArgs, started_at: datet
         rows_per_file=facts.rows_per_file,
         clean_rows_per_date=facts.clean_rows_per_date,
         rejected_by_reason=facts.rejected_by_reason,
+        quarantined=facts.quarantined,
     )
     write_manifest(s3, lake, manifest)
     drop_staging(s3, lake, args.run_id)

@@ -24,15 +24,15 @@ public sealed class RunTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.Output.Trim().Split('\n'), l => l.StartsWith("[1/1]", StringComparison.Ordinal));
         Assert.Equal(
-            "[1/1] FAILED raw/2026/11/25/bad.csv at GetJobRun: GlueJobFailed: job run jr_20261125T120000",
+            "[1/1] FAILED raw/2026/11/25/bad.csv at GetJobRun: RawObjectQuarantinedException: raw/2026/11/25/bad.csv: quarantined by job run jr_20261125T120000",
             line[..line.IndexOf("jr_20261125T120000", StringComparison.Ordinal)] + "jr_20261125T120000");
-        Assert.Contains("raw/2026/11/25/bad.csv: header lacks column category", line, StringComparison.Ordinal);
+        Assert.Contains("not read: header lacks column category", line, StringComparison.Ordinal);
         Assert.True(File.Exists(home.PathOf("raw/2026/11/25/bad.csv")));
-        Assert.False(Directory.Exists(home.CleanPurchases));
+        Assert.Equal(0, Lake.Count(home, "clean_purchases"));
         var alert = Assert.Single(Directory.GetFiles(Path.Combine(home.Root, "alerts")));
         var message = JsonNode.Parse((string)JsonNode.Parse(await File.ReadAllTextAsync(alert))!["message"]!)!;
         Assert.Equal("GetJobRun", (string?)message["state"]);
-        Assert.Equal("GlueJobFailed", (string?)message["error"]);
+        Assert.Equal("RawObjectQuarantinedException", (string?)message["error"]);
         Assert.Equal("raw/2026/11/25/bad.csv", (string?)message["key"]);
         Assert.StartsWith("https://local.console.aws.amazon.com/states/home?region=local#/v2/executions/details/arn:aws:states:local:", (string?)message["console"], StringComparison.Ordinal);
     }

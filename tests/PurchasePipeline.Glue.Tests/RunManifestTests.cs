@@ -13,7 +13,8 @@ public sealed class RunManifestTests
           "objects": [["raw/2026/11/25/b.jsonl", "etag-b"], ["raw/2026/11/25/a.csv", "etag-a"]],
           "rows_per_file": {"raw/2026/11/25/a.csv": 7, "raw/2026/11/25/b.jsonl": 3},
           "clean_rows_per_date": {"2026-11-25": 5, "2026-11-24": 1},
-          "rejected_by_reason": {"invalid_timestamp": 2, "malformed_row": 1}
+          "rejected_by_reason": {"invalid_timestamp": 2, "malformed_row": 1},
+          "quarantined": [["raw/2026/11/25/c.csv", "etag-c", "header lacks column user_id"]]
         }
         """;
 
@@ -33,7 +34,10 @@ public sealed class RunManifestTests
             manifest.Partitions);
         Assert.Equal(2, manifest.RejectedByReason["invalid_timestamp"]);
         Assert.Equal(new BookmarkSummary(0, LocalPlaneDigest()), manifest.BookmarkBefore);
-        Assert.Equal(new BookmarkSummary(2, LocalPlaneDigest(("raw/2026/11/25/a.csv", "etag-a"), ("raw/2026/11/25/b.jsonl", "etag-b"))), manifest.BookmarkAfter);
+        Assert.Equal([new QuarantinedObject("raw/2026/11/25/c.csv", "etag-c", "header lacks column user_id")], manifest.Quarantined);
+        Assert.Equal(
+            new BookmarkSummary(3, LocalPlaneDigest(("raw/2026/11/25/a.csv", "etag-a"), ("raw/2026/11/25/b.jsonl", "etag-b"), ("raw/2026/11/25/c.csv", "etag-c"))),
+            manifest.BookmarkAfter);
     }
 
     [Fact]
@@ -46,6 +50,7 @@ public sealed class RunManifestTests
         Assert.Equal(Names(expected["files"]![0]!.AsObject()), Names(written["files"]![0]!.AsObject()));
         Assert.Equal(Names(expected["partitions"]![0]!.AsObject()), Names(written["partitions"]![0]!.AsObject()));
         Assert.Equal(Names(expected["bookmark_after"]!.AsObject()), Names(written["bookmark_after"]!.AsObject()));
+        Assert.Equal(Names(expected["quarantined"]![0]!.AsObject()), Names(written["quarantined"]![0]!.AsObject()));
     }
 
     [Fact]
@@ -57,6 +62,7 @@ public sealed class RunManifestTests
         Assert.Empty(manifest.Files);
         Assert.Empty(manifest.Partitions);
         Assert.Empty(manifest.RejectedByReason);
+        Assert.Empty(manifest.Quarantined);
         Assert.Equal(manifest.BookmarkBefore, manifest.BookmarkAfter);
     }
 

@@ -1,8 +1,9 @@
 namespace PurchasePipeline.Core.Errors;
 
 /// <summary>
-/// A raw object cannot be read at all (unreadable header, missing or unknown columns). The run fails,
-/// nothing is committed, and the object stays in raw/ for a re-run once it is fixed.
+/// A raw object cannot be read at all (unreadable header, missing or unknown columns). The job quarantines
+/// it (the manifest's quarantined list), reads the others, and the object stays in raw/ until it is uploaded
+/// again, fixed; the crawler leaves it out of the raw table.
 /// </summary>
 public sealed class RawFileException : PipelineException
 {

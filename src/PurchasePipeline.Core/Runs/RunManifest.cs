@@ -14,6 +14,15 @@ public sealed record RunManifest : RunRecord
     [JsonPropertyName("partitions")]
     [JsonPropertyOrder(1)]
     public required IReadOnlyList<PartitionCount> Partitions { get; init; }
+
+    /// <summary>
+    /// The new raw objects this run could not read, each with why: they are bookmarked like the objects it read
+    /// (never re-read at that etag, so they block no later run), kept where they are, and listed here. A manifest
+    /// written before this field existed has none.
+    /// </summary>
+    [JsonPropertyName("quarantined")]
+    [JsonPropertyOrder(1)]
+    public IReadOnlyList<QuarantinedObject> Quarantined { get; init; } = [];
 }
 
 /// <summary>A raw object read by a run: its key and the etag that was read.</summary>
@@ -21,6 +30,12 @@ public sealed record ProcessedObject(
     [property: JsonPropertyName("key")] string Key,
     [property: JsonPropertyName("e_tag")] string ETag,
     [property: JsonPropertyName("row_count")] long RowCount);
+
+/// <summary>A raw object a run could not read: its key, the etag it saw, and the one-line reason (row, when one is to blame).</summary>
+public sealed record QuarantinedObject(
+    [property: JsonPropertyName("key")] string Key,
+    [property: JsonPropertyName("e_tag")] string ETag,
+    [property: JsonPropertyName("reason")] string Reason);
 
 /// <summary>Rows a run wrote to one clean partition.</summary>
 public sealed record PartitionCount(

@@ -8,6 +8,10 @@ namespace PurchasePipeline.Core.Tasks;
 /// whether that manifest lists this execution's object (a joined run may have missed it: then another run read
 /// it, or a later one will).
 /// </summary>
+/// <remarks>
+/// Throws <see cref="Errors.RawObjectQuarantinedException"/> when the run could not read this execution's object
+/// and quarantined it: the state's Catch fails this execution alone and pages; the run's other objects succeed.
+/// </remarks>
 public sealed class GetJobRunTask(IEtlJobService jobs, IRunManifestStore manifests) : IPipelineTask<GetJobRunRequest, JobRunResult>
 {
     /// <inheritdoc />
@@ -23,9 +27,17 @@ public sealed class GetJobRunTask(IEtlJobService jobs, IRunManifestStore manifes
             ? await manifests.GetAsync(jobRunId, cancellationToken).ConfigureAwait(false)
             : null;
         var summary = manifest is null ? null : RunManifestSummary.Of(manifest);
-        var objectRead = manifest is not null && LandedObject.Of(request.RawObject, request.ExecutionInput) is { } landed
-            ? landed.ReadBy(manifest, status)
-            : (bool?)null;
+        bool? objectRead = null;
+        if (manifest is not null && LandedObject.Of(request.RawObject, request.ExecutionInput) is { } landed)
+        {
+            if (landed.QuarantinedBy(manifest, status) is { } quarantined)
+            {
+                throw new Errors.RawObjectQuarantinedException(quarantined.Key, jobRunId, quarantined.Reason);
+            }
+
+            objectRead = landed.ReadBy(manifest, status);
+        }
+
         var errorMessage = TaskStates.ErrorMessage(status.ErrorMessage, status.State, TaskStates.JobEndedUnsuccessfully, "the ETL job");
         return new JobRunResult(jobRunId, status.State, errorMessage, poll, summary, request.Round ?? 1, objectRead);
     }

@@ -27,7 +27,13 @@ internal sealed record LandedObject(string Key, string? ETag, DateTimeOffset Tim
     /// that started after the object landed (a later overwrite is a newer version of it, which supersedes it).
     /// </summary>
     public bool ReadBy(RunManifest manifest, JobRunStatus run) =>
-        manifest.Files.Any(file => file.Key == Key && (SameETag(file.ETag) || LandedBefore(run)));
+        manifest.Files.Any(file => Is(file.Key, file.ETag, run));
+
+    /// <summary>The run's manifest entry that quarantined this object (matched as <see cref="ReadBy"/> matches), or null.</summary>
+    public QuarantinedObject? QuarantinedBy(RunManifest manifest, JobRunStatus run) =>
+        manifest.Quarantined.FirstOrDefault(entry => Is(entry.Key, entry.ETag, run));
+
+    private bool Is(string key, string etag, JobRunStatus run) => key == Key && (SameETag(etag) || LandedBefore(run));
 
     // Glue's manifest strips S3's quotes from the ETag, the event never has them; compare without.
     private bool SameETag(string etag) => ETag is { } mine && etag.Trim('"') == mine.Trim('"');

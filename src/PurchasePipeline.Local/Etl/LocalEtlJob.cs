@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using PurchasePipeline.Core.Errors;
 using PurchasePipeline.Core.Runs;
 using PurchasePipeline.Local.Duck;
 using PurchasePipeline.Local.Lake;
@@ -35,8 +36,10 @@ public sealed class LocalEtlJob
         committer = new LakeCommitter(home, bookmarks);
     }
 
-    /// <summary>Runs the job once over the new raw objects and returns the committed manifest.</summary>
-    /// <exception cref="Core.Errors.RawFileException">A new object cannot be read; nothing is committed.</exception>
+    /// <summary>
+    /// Runs the job once over the new raw objects and returns the committed manifest. A new object that cannot be
+    /// read is quarantined (listed in the manifest with why, bookmarked, kept in raw/), not a failure of the run.
+    /// </summary>
     /// <exception cref="Core.Errors.ConcurrentRunsExceededException">Another run holds the job.</exception>
     /// <exception cref="DataQualityCheckFailedException">The staged output broke a rule; nothing is committed.</exception>
     public RunManifest Run(EtlRunOptions? options = null, CancellationToken cancellationToken = default)
@@ -65,7 +68,7 @@ public sealed class LocalEtlJob
         try
         {
             using var connection = Duck.Duck.OpenInMemory();
-            DefineInputs(connection, pending, runId);
+            var quarantined = DefineInputs(connection, pending, runId);
             RunTransform(connection, options.Progress);
             cancellationToken.ThrowIfCancellationRequested();
             var fileRows = WriteOutputs(connection, staging, runId, options.Progress);
@@ -81,7 +84,8 @@ public sealed class LocalEtlJob
                 RowsRejected = connection.ScalarLong("SELECT count(*) FROM rejected_purchases"),
                 RowsDeduplicated = connection.ScalarLong(
                     "SELECT (SELECT count(*) FROM raw_purchases) - (SELECT count(*) FROM clean_purchases) - (SELECT count(*) FROM rejected_purchases)"),
-                Files = [.. pending.Select(o => new ProcessedObject(o.Key, o.ETag, fileRows.GetValueOrDefault(o.Key)))],
+                Files = [.. pending.Where(o => !quarantined.Exists(q => q.Key == o.Key)).Select(o => new ProcessedObject(o.Key, o.ETag, fileRows.GetValueOrDefault(o.Key)))],
+                Quarantined = quarantined,
                 Partitions = connection.Query(
                     "SELECT purchase_date, count(*) FROM clean_purchases GROUP BY purchase_date ORDER BY purchase_date",
                     r => new PartitionCount(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt64(1))),
@@ -118,11 +122,32 @@ public sealed class LocalEtlJob
     public static string NewRunId(DateTimeOffset startedAt) =>
         "jr_" + startedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "_" + Guid.NewGuid().ToString("N")[..8];
 
-    private void DefineInputs(DuckDBConnection connection, IReadOnlyList<RawObject> pending, string runId)
+    /// <summary>
+    /// Reads each new object into raw_purchases on its own, so an object that cannot be read (no purchase header,
+    /// a line beyond what the reader accepts, not CSV at all) is blamed on itself and quarantined: the run goes on
+    /// with the others, and the bookmark moves past it at this etag. A failed INSERT adds no rows. An I/O error is
+    /// not the object's fault and may pass: it fails the run, which commits nothing, as before.
+    /// </summary>
+    /// <returns>The quarantined objects with why, in key order.</returns>
+    private List<QuarantinedObject> DefineInputs(DuckDBConnection connection, IReadOnlyList<RawObject> pending, string runId)
     {
-        connection.Execute("CREATE TEMP TABLE raw_purchases AS " + RawSources.Select(pending, runId));
+        connection.Execute("CREATE TEMP TABLE raw_purchases AS " + RawSources.Select([], runId));
+        var quarantined = new List<QuarantinedObject>();
+        foreach (var raw in pending)
+        {
+            try
+            {
+                connection.Execute("INSERT INTO raw_purchases " + RawSources.Select([raw], runId));
+            }
+            catch (Exception e) when (e is RawFileException or DuckDBException or InvalidDataException)
+            {
+                quarantined.Add(new QuarantinedObject(raw.Key, raw.ETag, RawSources.Unreadable(raw, e)));
+            }
+        }
+
         connection.Execute("CREATE TEMP VIEW users AS " + LakeSources.Users(home));
         ExistingRejected.Define(connection, home);
+        return quarantined;
     }
 
     private void RunTransform(DuckDBConnection connection, IProgress<string>? progress)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PurchasePipeline.Core.Errors;
 using PurchasePipeline.Core.Schema;
 using PurchasePipeline.Local.Lake;
 using static PurchasePipeline.Local.Duck.Duck;
@@ -17,6 +18,9 @@ internal static class RawSources
     /// <summary>Spill columns for fields beyond the header; further fields stay only in the raw object, which is never deleted.</summary>
     private const int SpillColumns = 8;
 
+    /// <summary>A quarantine reason travels in the manifest and the execution's error: a line, not a file's content.</summary>
+    private const int MaxReasonLength = 500;
+
     /// <summary>The SELECT over all given objects.</summary>
     public static string Select(IReadOnlyList<RawObject> objects, string runId)
     {
@@ -27,6 +31,20 @@ internal static class RawSources
         }
 
         return string.Join("\nUNION ALL\n", objects.Select(o => o.IsJsonLines ? JsonLines(o, runId) : Csv(o, runId)));
+    }
+
+    /// <summary>Why an object cannot be read, in one line naming no local path (the reason is stored with its key).</summary>
+    public static string Unreadable(RawObject raw, Exception error)
+    {
+        if (error is RawFileException file)
+        {
+            return file.Reason;
+        }
+
+        // DuckDB's message spans lines (the failing line's text among them) and quotes the local file path.
+        var lines = error.Message.Replace(raw.Path, raw.Key, StringComparison.Ordinal).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var reason = string.Join("; ", lines.Where(line => !line.StartsWith("Original Line", StringComparison.Ordinal)).Take(2));
+        return reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength] + "…";
     }
 
     /// <remarks>

@@ -104,6 +104,40 @@ public class GetJobRunTaskTests
         Assert.Equal(2, result.Round);
     }
 
+    /// <summary>The run succeeded for its other objects and quarantined this one: this execution alone fails, naming the object, the run and why.</summary>
+    [Fact]
+    public async Task RunAsync_RunQuarantinedTheObject_ThrowsRawObjectQuarantinedNamingKeyRunAndReason()
+    {
+        jobs.SetRun("jr_0001", "SUCCEEDED", startedOn: LandedAt.AddSeconds(5));
+        manifests.Add(FakeRunManifestStore.SampleManifest("jr_0001") with
+        {
+            Quarantined = [new QuarantinedObject(Key, "b1946ac92492d2347c6235b4d2611184", "CSV Error on Line: 3; Maximum line size of 2000000 bytes exceeded")],
+        });
+
+        var error = await Assert.ThrowsAsync<RawObjectQuarantinedException>(() => CreateSut().RunAsync(Request(round: 1), CancellationToken.None));
+
+        Assert.Equal("RawObjectQuarantinedException", error.ErrorName);
+        Assert.Equal(Key, error.Key);
+        Assert.Equal(
+            $"{Key}: quarantined by job run jr_0001, not read: CSV Error on Line: 3; Maximum line size of 2000000 bytes exceeded; fix the file and upload it again under the same key",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task RunAsync_RunQuarantinedAnotherObject_ReportsThisOneRead()
+    {
+        jobs.SetRun("jr_0001", "SUCCEEDED", startedOn: LandedAt.AddSeconds(5));
+        manifests.Add(FakeRunManifestStore.SampleManifest("jr_0001") with
+        {
+            Files = [new ProcessedObject(Key, "b1946ac92492d2347c6235b4d2611184", 10)],
+            Quarantined = [new QuarantinedObject("raw/2025/03/01/poison.csv", "e1", "file is empty")],
+        });
+
+        var result = await CreateSut().RunAsync(Request(round: 1), CancellationToken.None);
+
+        Assert.True(result.ObjectRead);
+    }
+
     [Fact]
     public async Task RunAsync_RunSucceededWithoutTheObject_SaysItWasNotRead()
     {

@@ -36,6 +36,33 @@ public class StartEtlJobTaskTests
         Assert.Equal(["GetJobRuns clean_purchases"], jobs.Calls);
     }
 
+    /// <summary>A later execution for an object a run quarantined joins that run, so GetJobRun fails it for the quarantine (not three rounds of runs that skip the bookmarked object).</summary>
+    [Fact]
+    public async Task RunAsync_ARunQuarantinedTheObject_JoinsThatRun()
+    {
+        jobs.SetRun("jr_other", "SUCCEEDED", startedOn: LandedAt.AddSeconds(-30), completedOn: LandedAt.AddSeconds(60));
+        manifests.Add(QuarantinedIn("jr_other", "b1946ac92492d2347c6235b4d2611184"));
+
+        var result = await CreateSut().RunAsync(EventRequest(), CancellationToken.None);
+
+        Assert.Equal("jr_other", result.JobRunId);
+        Assert.Equal(["GetJobRuns clean_purchases"], jobs.Calls);
+    }
+
+    /// <summary>The object was uploaded again, fixed, and a later run read it: a rerun of the failed execution joins that reader.</summary>
+    [Fact]
+    public async Task RunAsync_QuarantinedThenReadAfterItWasUploadedAgain_JoinsTheRunThatReadIt()
+    {
+        jobs.SetRun("jr_quarantined", "SUCCEEDED", startedOn: LandedAt.AddSeconds(5), completedOn: LandedAt.AddSeconds(60));
+        manifests.Add(QuarantinedIn("jr_quarantined", "b1946ac92492d2347c6235b4d2611184"));
+        jobs.SetRun("jr_fixed", "SUCCEEDED", startedOn: LandedAt.AddMinutes(10), completedOn: LandedAt.AddMinutes(11));
+        manifests.Add(ManifestOf("jr_fixed", Landed.Key!, "the-fixed-etag"));
+
+        var result = await CreateSut().RunAsync(EventRequest(), CancellationToken.None);
+
+        Assert.Equal("jr_fixed", result.JobRunId);
+    }
+
     [Fact]
     public async Task RunAsync_ASucceededRunReadAnOlderVersionOfTheKey_DoesNotJoinIt()
     {
@@ -174,6 +201,9 @@ public class StartEtlJobTaskTests
 
     private static RunManifest ManifestOf(string runId, string key, string etag) =>
         FakeRunManifestStore.SampleManifest(runId) with { Files = [new ProcessedObject(key, etag, 10)] };
+
+    private static RunManifest QuarantinedIn(string runId, string etag) =>
+        FakeRunManifestStore.SampleManifest(runId) with { Files = [], Quarantined = [new QuarantinedObject(Landed.Key!, etag, "header lacks column user_id")] };
 
     private StartEtlJobTask CreateSut() => new(jobs, manifests);
 }

@@ -115,10 +115,53 @@ public sealed class LandingEdgeTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(
-            "[1/1] FAILED raw/2026/11/25/huge.csv at GetJobRun: GlueJobFailed: ", result.Output, StringComparison.Ordinal);
-        Assert.Contains("raw/2026/11/25/huge.csv: the first line is longer than 65,536 characters", result.Output, StringComparison.Ordinal);
+            "[1/1] FAILED raw/2026/11/25/huge.csv at GetJobRun: RawObjectQuarantinedException: raw/2026/11/25/huge.csv: quarantined by job run ", result.Output, StringComparison.Ordinal);
+        Assert.Contains("not read: the first line is longer than 65,536 characters", result.Output, StringComparison.Ordinal);
         var alert = Alerts.MessageOf(Assert.Single(Alerts.Written(Home.Root)));
         Assert.Equal("raw/2026/11/25/huge.csv", (string?)alert["key"]);
+    }
+
+    /// <summary>
+    /// One poison object used to fail every later execution (issue 9, finding 3; the long line's DuckDB error named no
+    /// file and was blamed on the next good one). Expected: the run that reads the batch commits the good files and
+    /// quarantines the poison one; only the poison object's execution fails, with one alert naming it and why; a
+    /// later good file succeeds.
+    /// </summary>
+    [Theory]
+    [InlineData("headerless", "not read: header lacks column user_id")]
+    [InlineData("long-line", "not read: Invalid Input Error: CSV Error on Line: 3; Maximum line size of 2000000 bytes exceeded")]
+    [InlineData("not-purchases", "not read: header lacks column user_id")]
+    public async Task Run_PoisonFileAmongGoodOnes_OnlyItsExecutionFailsAndLaterFilesSucceed(string kind, string reason)
+    {
+        var poison = await WriteAsync("poison.csv", kind switch
+        {
+            "headerless" => Row + Row.Replace("USI_1", "USI_3", StringComparison.Ordinal),
+            "long-line" => PurchaseSchema.CsvHeader + "\n" + Row + new string('x', 3 * 1024 * 1024) + "\n",
+            _ => "root:x:0:0:root:/root:/bin/bash\n",
+        });
+        var before = await WriteAsync("a.csv", PurchaseSchema.CsvHeader + "\n" + Row);
+        var after = await WriteAsync("c.csv", PurchaseSchema.CsvHeader + "\n" + Row.Replace("USI_1", "USI_2", StringComparison.Ordinal));
+
+        var result = await CliHarness.RunAsync("run", before, poison, after, "--home", Home.Root);
+
+        Assert.Equal(1, result.ExitCode);
+        var outcomes = result.Output.Split('\n').Where(l => l.StartsWith('[')).ToList();
+        Assert.Equal(3, outcomes.Count);
+        Assert.Contains(outcomes, l => l.StartsWith("[1/3] SUCCEEDED raw/2026/11/25/a.csv", StringComparison.Ordinal));
+        Assert.Contains(outcomes, l => l.StartsWith("[3/3] SUCCEEDED raw/2026/11/25/c.csv", StringComparison.Ordinal));
+        var failed = Assert.Single(outcomes, l => l.Contains("FAILED", StringComparison.Ordinal));
+        Assert.StartsWith("[2/3] FAILED raw/2026/11/25/poison.csv at GetJobRun: RawObjectQuarantinedException: raw/2026/11/25/poison.csv: quarantined by job run jr_", failed, StringComparison.Ordinal);
+        Assert.Contains(reason, failed, StringComparison.Ordinal);
+        var alert = Alerts.MessageOf(Assert.Single(Alerts.Written(Home.Root)));
+        Assert.Equal(("raw/2026/11/25/poison.csv", "RawObjectQuarantinedException"), ((string?)alert["key"], (string?)alert["error"]));
+        Assert.Equal(2, Lake.Count(Home, "clean_purchases"));
+        Assert.True(File.Exists(Home.PathOf("raw/2026/11/25/poison.csv")));
+
+        var later = await CliHarness.RunAsync("run", await WriteAsync("d.csv", PurchaseSchema.CsvHeader + "\n" + Row.Replace("USI_1", "USI_4", StringComparison.Ordinal)), "--home", Home.Root);
+
+        Assert.True(later.ExitCode == 0, later.Output + later.Error);
+        Assert.Equal(3, Lake.Count(Home, "clean_purchases"));
+        Assert.Single(Alerts.Written(Home.Root));
     }
 
     /// <summary>Glue and Athena read gzip-compressed CSV by its .gz extension; the local job refused it ("header lacks column").</summary>

@@ -19,31 +19,36 @@ public sealed class RerunTests : IDisposable
     private LocalHome Home => new(temp.Combine("home"));
 
     [Fact]
-    public async Task Run_FileWithBadHeader_ExecutionFailsWithGlueJobFailedAndAlerts()
+    public async Task Run_FileWithBadHeader_ExecutionFailsWithRawObjectQuarantinedAndAlerts()
     {
         var (batch, _) = await LandBrokenAsync();
 
         var execution = Assert.Single(await Executions.ListAsync(Home.Root))!;
         Assert.Equal("FAILED", (string?)execution["status"]);
-        Assert.Equal("GlueJobFailed", (string?)execution["error"]);
-        Assert.Contains($"{batch.Key}: header lacks column category", (string?)execution["cause"], StringComparison.Ordinal);
+        Assert.Equal("RawObjectQuarantinedException", (string?)execution["error"]);
+        Assert.Contains($"{batch.Key}: quarantined by job run jr_", (string?)execution["cause"], StringComparison.Ordinal);
+        Assert.Contains("not read: header lacks column category", (string?)execution["cause"], StringComparison.Ordinal);
         var alert = Assert.Single(Alerts.Written(Home.Root));
         var message = Alerts.MessageOf(alert);
-        Alerts.AssertNames(message, "GetJobRun", "GlueJobFailed", (string)execution["cause"]!, (string)execution["executionArn"]!, batch.Key);
+        Alerts.AssertNames(message, "GetJobRun", "RawObjectQuarantinedException", (string)execution["cause"]!, (string)execution["executionArn"]!, batch.Key);
         var shown = await Executions.ShowAsync(Home.Root, (string)execution["name"]!);
-        Assert.Equal(["JobFailed", "BuildAlert", "NotifyFailure", "PipelineFailed"], shown["states"]!.AsArray().TakeLast(4).Select(s => (string?)s));
-        Assert.Null(shown["manifest"]);
+        Assert.Equal(["GetJobRunFailed", "CaughtErrorRecorded", "BuildAlert", "NotifyFailure", "PipelineFailed"], shown["states"]!.AsArray().TakeLast(5).Select(s => (string?)s));
     }
 
+    /// <summary>
+    /// The runbook's recovery for RawObjectQuarantinedException: fix the file and upload it again under the same key.
+    /// The upload's own execution reads it; a rerun of the failed execution then joins the run that read it.
+    /// </summary>
     [Fact]
-    public async Task Rerun_AfterTheObjectIsFixed_SucceedsAndItsCleanRowsAppear()
+    public async Task Rerun_AfterTheObjectIsFixedAndUploadedAgain_SucceedsAndItsCleanRowsAppear()
     {
         var (batch, good) = await LandBrokenAsync();
         var failed = (string)(await Executions.ListAsync(Home.Root))[0]!["name"]!;
-        await File.WriteAllTextAsync(Home.PathOf(batch.Key), good);
+        var file = SomeFiles.PathOf(temp.Combine("in"), batch);
+        await File.WriteAllTextAsync(file, good);
+        var upload = await CliHarness.RunAtAsync(CliHarness.Now.AddMinutes(5), "run", file, "--home", Home.Root);
+        Assert.True(upload.ExitCode == 0, upload.Output + upload.Error);
 
-        // The run reads the fixed object, a newer version than the event's: it counts as this object's because the
-        // run started after the event (StartEtlJob's rule for an overwritten object), as a rerun always does.
         var rerun = await CliHarness.RunAtAsync(CliHarness.Now.AddMinutes(10), "rerun", failed, "--json", "--home", Home.Root);
 
         Assert.True(rerun.ExitCode == 0, rerun.Output + rerun.Error);
@@ -53,8 +58,8 @@ public sealed class RerunTests : IDisposable
         Assert.Equal(batch.ValidUnique, (int?)outcome["output"]!["job"]!["manifest"]!["rows_clean"]);
         Assert.Equal(batch.ValidUnique, Lake.Count(Home, "clean_purchases"));
         var executions = await Executions.ListAsync(Home.Root);
-        Assert.Equal(["SUCCEEDED", "FAILED"], executions.Select(e => (string?)e!["status"]));
-        Assert.Equal(executions[1]!["name"]!.GetValue<string>(), failed);
+        Assert.Equal(["SUCCEEDED", "SUCCEEDED", "FAILED"], executions.Select(e => (string?)e!["status"]));
+        Assert.Equal(executions[2]!["name"]!.GetValue<string>(), failed);
     }
 
     [Fact]

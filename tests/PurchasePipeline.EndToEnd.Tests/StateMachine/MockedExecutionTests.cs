@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PurchasePipeline.EndToEnd.Tests.Support;
+using PurchasePipeline.Core.Trigger;
 using PurchasePipeline.States;
 
 namespace PurchasePipeline.EndToEnd.Tests.Asl;
@@ -41,6 +42,50 @@ public sealed class MockedExecutionTests
         Assert.InRange(run.Result.StateTransitions, 1, TransitionBudget);
         Assert.All(run.Tasks.Invocations, i => Assert.Equal(0, i.Attempt));
         Assert.Empty(run.Topic.Published);
+    }
+
+    /// <summary>
+    /// EventBridge starts executions for hidden objects too (the pattern cannot exclude them): they used to run the
+    /// whole pipeline and end SUCCEEDED with 0 rows, saying nothing (issue 9, finding 1). Expected: SUCCEEDED at once,
+    /// the output says the object is ignored by design and why, no task runs, nobody is paged.
+    /// </summary>
+    [Theory]
+    [InlineData("raw/2026/11/25/_SUCCESS")]
+    [InlineData("raw/2026/11/25/.purchases.csv.swp")]
+    [InlineData("raw/_temporary/0/part-0001.csv")]
+    public async Task RunAsync_HiddenObject_EndsSucceededSayingItIsIgnoredWithoutATaskOrAPage(string key)
+    {
+        var run = await MockedPipeline.RunAsync("HappyPath", EventFor(key));
+
+        Assert.Equal(ExecutionStatus.Succeeded, run.Result.Status);
+        Assert.Equal(["CheckInput", "ObjectIgnored"], run.History.StatesEntered);
+        Assert.Equal(
+            $"ignored by design: {key} has a file or folder name starting with _ or ., a hidden file that Spark and Glue never read; rename it to process it",
+            (string?)run.Result.Output!["ignored"]);
+        Assert.Equal(key, (string?)run.Result.Output!["object"]!["key"]);
+        Assert.Empty(run.Tasks.Invocations);
+        Assert.Empty(run.Topic.Published);
+    }
+
+    /// <summary>
+    /// The definition ignores exactly the keys with a name that ObjectNames (the one definition) calls hidden: starting
+    /// with '_' or '.', which Spark skips (apache/spark, core/src/main/scala/org/apache/spark/util/HadoopFSUtils.scala,
+    /// shouldFilterOutPathName). '~' and '.tmp' names are refused only by the local plane's writers and watcher: in S3
+    /// the Glue job reads a '~x.csv' and quarantines an 'x.tmp' (not a purchase file), so neither is skipped silently.
+    /// </summary>
+    [Theory]
+    [InlineData("raw/2026/11/25/_purchases.csv")]
+    [InlineData("raw/.hidden/purchases.csv")]
+    [InlineData("raw/2026/11/25/purchases_2.csv")]
+    [InlineData("raw/2026/11/25/purchases.v2.csv")]
+    [InlineData("raw/2026/11/25/~purchases.csv")]
+    public async Task RunAsync_AnyKey_IgnoredExactlyWhenObjectNamesCallsANameHidden(string key)
+    {
+        var hidden = key.Split('/').Any(name => ObjectNames.WhyIgnored(name) is not null && name[0] is '_' or '.');
+
+        var run = await MockedPipeline.RunAsync("HappyPath", EventFor(key));
+
+        Assert.Equal(hidden ? "ObjectIgnored" : "Initialize", run.History.StatesEntered[1]);
     }
 
     [Fact]
@@ -246,5 +291,12 @@ public sealed class MockedExecutionTests
         const string cause = "job run jr_20261125T120000_0a1b2c3d succeeded without reading s3://purchase-pipeline-local/" + Fixtures.EventKey + " after 3 rounds of StartEtlJob";
         Assert.Equal(cause, run.Result.Cause);
         Alerts.AssertNames(run.Topic.SingleMessage, "GetJobRun", "GlueJobMissedObject", cause, run.Info.Id, Fixtures.EventKey);
+    }
+
+    private static JsonObject EventFor(string key)
+    {
+        var input = Fixtures.Read(Fixtures.ObjectCreatedEvent);
+        input["detail"]!["object"]!["key"] = key;
+        return input;
     }
 }

@@ -9,6 +9,7 @@
   reads and the manifest it writes.
 """
 
+import hashlib
 import io
 import sys
 from pathlib import Path
@@ -98,8 +99,19 @@ class FolderS3:
 
         return Paginator()
 
-    def get_object(self, Bucket: str, Key: str, **_):  # noqa: N803
-        return {"Body": io.BytesIO(self._file(Bucket, Key).read_bytes()), "ETag": '"fake-etag"'}
+    def get_object(self, Bucket: str, Key: str, Range: str | None = None, **_):  # noqa: N803
+        content = self._file(Bucket, Key).read_bytes()
+        if Range is not None:  # only the form the job sends: bytes=FIRST-LAST, both inclusive
+            first, last = (int(n) for n in Range.removeprefix("bytes=").split("-"))
+            content = content[first:last + 1]
+        return {"Body": io.BytesIO(content), "ETag": self._etag(Bucket, Key)}
+
+    def head_object(self, Bucket: str, Key: str, **_):  # noqa: N803
+        return {"ETag": self._etag(Bucket, Key), "ContentLength": self._file(Bucket, Key).stat().st_size}
+
+    def _etag(self, bucket: str, key: str) -> str:
+        """S3's ETag of a single-part upload: the quoted MD5 of the content."""
+        return '"' + hashlib.md5(self._file(bucket, key).read_bytes()).hexdigest() + '"'  # noqa: S324 - S3's choice
 
     def put_object(self, Bucket: str, Key: str, Body: bytes, **_):  # noqa: N803
         path = self._file(Bucket, Key)

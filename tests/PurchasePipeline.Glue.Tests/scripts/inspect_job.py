@@ -7,7 +7,10 @@ usage: inspect_job.py JOB_SCRIPT COMMAND [ARGUMENT...]
   header KEY TEXT            the columns of a CSV header line, or the error the job stops with
   extra-fields RECORD COUNT  the extra_fields text of a CSV record with COUNT header columns
   manifest SPEC_JSON         the manifest text for {"objects": [[key, etag]], "rows_per_file": {},
-                             "clean_rows_per_date": {}, "rejected_by_reason": {}}
+                             "clean_rows_per_date": {}, "rejected_by_reason": {},
+                             "quarantined": [[key, etag, reason]]}
+  probe S3_ROOT BUCKET KEY...  how the job takes new objects of a folder S3 (glue_fakes.FolderS3):
+                             {"read": [[key, etag, header or null]], "quarantined": [[key, etag, reason]]}
 Results are JSON on stdout; {"error": message} when the helper refuses its input.
 """
 
@@ -17,6 +20,8 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from types import ModuleType
+
+import glue_fakes
 
 STARTED_AT = datetime(2026, 11, 25, 10, 0, 0, tzinfo=timezone.utc)
 
@@ -40,6 +45,7 @@ def manifest(job: ModuleType, spec: dict) -> str:
         rows_per_file=spec.get("rows_per_file", {}),
         clean_rows_per_date=spec.get("clean_rows_per_date", {}),
         rejected_by_reason=spec.get("rejected_by_reason", {}),
+        quarantined=[job.QuarantinedObject(key=key, etag=etag, reason=reason) for key, etag, reason in spec.get("quarantined", [])],
     )
     return job.manifest_text(built)
 
@@ -57,6 +63,10 @@ def run(job: ModuleType, command: str, arguments: list[str]) -> object:
         return list(job.parse_header(arguments[0], arguments[1].encode("utf-8"), whole_object=True))
     if command == "extra-fields":
         return job.fields_beyond(arguments[0], int(arguments[1]))
+    if command == "probe":
+        read, quarantined = job.probe_objects(glue_fakes.FolderS3(Path(arguments[0])), arguments[1], arguments[2:])
+        return {"read": [[o.key, o.etag, None if o.header is None else list(o.header)] for o in read],
+                "quarantined": [[o.key, o.etag, o.reason] for o in quarantined]}
     if command == "manifest":
         return manifest(job, json.loads(arguments[0]))
     raise SystemExit(f"unknown command {command}")

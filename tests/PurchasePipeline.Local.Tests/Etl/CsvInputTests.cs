@@ -1,4 +1,3 @@
-using PurchasePipeline.Core.Errors;
 using PurchasePipeline.Core.Schema;
 using PurchasePipeline.Local.Etl;
 using PurchasePipeline.Local.Lake;
@@ -62,49 +61,48 @@ public sealed class CsvInputTests : IDisposable
     }
 
     [Fact]
-    public void Run_HeaderLacksColumn_ThrowsNamingKeyAndColumnAndCommitsNothing()
+    public void Run_HeaderLacksColumn_QuarantinesThatFileNamingTheColumnAndCommitsTheOthers()
     {
         Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
         Some.Land(home, "raw/2024/05/01/b.csv", WithoutColumn("discount", Some.Row(2)));
-        var sut = CreateSut();
 
-        var error = Assert.Throws<RawFileException>(() => sut.Run());
+        var manifest = CreateSut().Run();
 
-        Assert.Equal("raw/2024/05/01/b.csv", error.Key);
-        Assert.Contains("lacks column discount", error.Message, StringComparison.Ordinal);
-        Assert.Contains("raw/2024/05/01/b.csv", error.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(home.CleanPurchases));
-        Assert.False(Directory.Exists(home.Manifests));
-        Assert.Equal(Bookmark.Empty.Objects, new BookmarkStore(home.Bookmarks, LocalEtlJob.JobName).Load().Objects);
+        Assert.Equal(["raw/2024/05/01/a.csv"], manifest.Files.Select(f => f.Key));
+        var quarantined = Assert.Single(manifest.Quarantined);
+        Assert.Equal("raw/2024/05/01/b.csv", quarantined.Key);
+        Assert.StartsWith("header lacks column discount", quarantined.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, LakeQuery.Long(home, "SELECT count(*) FROM clean_purchases"));
         Assert.True(File.Exists(home.PathOf("raw/2024/05/01/b.csv")));
         Assert.False(Directory.Exists(home.Staging) && Directory.EnumerateFileSystemEntries(home.Staging).Any());
     }
 
     [Fact]
-    public void Run_AfterTheBadHeaderIsFixed_ProcessesEveryObject()
+    public void Run_AfterTheBadHeaderIsFixed_ReadsTheFixedFile()
     {
         Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
         Some.Land(home, "raw/2024/05/01/b.csv", WithoutColumn("discount", Some.Row(2)));
         var sut = CreateSut();
-        Assert.Throws<RawFileException>(() => sut.Run());
+        Assert.Single(sut.Run().Quarantined);
         Some.Land(home, "raw/2024/05/01/b.csv", Some.Csv([Some.Row(2)]));
 
         var manifest = sut.Run();
 
-        Assert.Equal(["raw/2024/05/01/a.csv", "raw/2024/05/01/b.csv"], manifest.Files.Select(f => f.Key));
-        Assert.Equal(2, manifest.RowsClean);
+        Assert.Equal(["raw/2024/05/01/b.csv"], manifest.Files.Select(f => f.Key));
+        Assert.Equal(1, manifest.RowsClean);
         Assert.Equal(2, LakeQuery.Long(home, "SELECT count(*) FROM clean_purchases"));
     }
 
     [Fact]
-    public void Run_EmptyFile_ThrowsNamingIt()
+    public void Run_EmptyFile_QuarantinedNamingIt()
     {
         Some.Land(home, Key, string.Empty);
 
-        var error = Assert.Throws<RawFileException>(() => CreateSut().Run());
+        var manifest = CreateSut().Run();
 
-        Assert.Equal(Key, error.Key);
-        Assert.Contains("empty", error.Reason, StringComparison.Ordinal);
+        var quarantined = Assert.Single(manifest.Quarantined);
+        Assert.Equal(Key, quarantined.Key);
+        Assert.Contains("empty", quarantined.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
