@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PurchasePipeline.Aws.Sns;
 using PurchasePipeline.Core.Trigger;
 using PurchasePipeline.Functions;
+using PurchasePipeline.Local;
 using PurchasePipeline.Local.Adapters;
 using PurchasePipeline.Local.Executions;
 using PurchasePipeline.Local.Lake;
@@ -80,6 +81,7 @@ internal sealed class PipelineHost
         var outcome = await StartExecutionAsync(created, name: null, cancellationToken).ConfigureAwait(false);
         if (outcome.Result.Status != ExecutionStatus.Aborted)
         {
+            CrashPoint.Reach(CrashPoint.TriggerRecord);
             Trigger.MarkEmitted(created);
         }
 
@@ -96,6 +98,7 @@ internal sealed class PipelineHost
         ExecutionResult result;
         using (var recorder = store.Start(info.Id, name, LocalSettings.StateMachineName, input.ToJsonString(), time.GetUtcNow()))
         {
+            CrashPoint.Reach(CrashPoint.ExecutionRecorded);
             result = await engine.RunAsync(Machine, input, tasks, info, recorder, cancellationToken).ConfigureAwait(false);
             if (result.Status == ExecutionStatus.Aborted && result.Error is null)
             {

@@ -39,7 +39,7 @@ public sealed class LocalEtlJob
     public RunManifest Run(EtlRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EtlRunOptions();
-        using var jobLock = JobLock.Acquire(home.Lake, JobName);
+        using var jobLock = JobLock.Acquire(home.Lake, JobName, options.WaitForJob, cancellationToken);
         committer.Recover();
         if (options.ResetBookmark)
         {
@@ -90,6 +90,7 @@ public sealed class LocalEtlJob
             };
             AtomicFile.WriteAllText(Path.Combine(staging, "manifests", runId + ".json"), RunManifestJson.Serialize(manifest));
             cancellationToken.ThrowIfCancellationRequested();
+            CrashPoint.Reach(CrashPoint.Staged);
             committer.Commit(runId, after);
             options.Progress?.Report($"{runId}: committed {manifest.RowsClean} clean, {manifest.RowsRejected} rejected, {manifest.RowsDeduplicated} duplicate row(s)");
             return manifest;
