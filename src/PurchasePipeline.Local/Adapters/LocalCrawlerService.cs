@@ -22,9 +22,11 @@ public sealed class LocalCrawlerService(LocalHome home) : ICrawlerService
     /// <summary>The last crawl's result, for progress display.</summary>
     public CrawlResult? LastResult { get; private set; }
 
-    private string LockPath => Path.Combine(Path.GetDirectoryName(home.Catalog)!, ".crawler.lock");
+    /// <summary>The lock a crawl holds, in catalog/.</summary>
+    internal string LockPath => Path.Combine(Path.GetDirectoryName(home.Catalog)!, ".crawler.lock");
 
-    private string StatePath => Path.Combine(Path.GetDirectoryName(home.Catalog)!, "crawler.json");
+    /// <summary>The last crawl's state and outcome, in catalog/.</summary>
+    internal string StatePath => Path.Combine(Path.GetDirectoryName(home.Catalog)!, "crawler.json");
 
     public Task StartCrawlerAsync(string crawlerName, CancellationToken cancellationToken)
     {
