@@ -11,13 +11,18 @@ namespace PurchasePipeline.Local.Adapters;
 /// The crawler port on the local plane, shared by every process on one home as Glue's crawler is shared by
 /// every execution. A crawl runs to the end inside StartCrawler while holding catalog/.crawler.lock; a start
 /// while any process crawls is refused with CrawlerRunningException (the execution joins that crawl, as on
-/// Glue), and GetCrawler reports RUNNING while the lock is held. catalog/crawler.json keeps the last crawl's
+/// Glue), and GetCrawler reports RUNNING while the lock is held, after waiting up to <see cref="WaitForCrawl"/> for the
+/// crawl to end: the local CLI scales the state machine's Wait states to nothing, so its polls alone would spend
+/// their limit before another process's crawl ends. catalog/crawler.json keeps the last crawl's
 /// outcome for every process; a crawl whose process died leaves it saying RUNNING with the lock free, which
 /// GetCrawler reports as a FAILED crawl naming the cause (the next start crawls again).
 /// </summary>
 public sealed class LocalCrawlerService(LocalHome home) : ICrawlerService
 {
     private static readonly CrawlerStatus Fresh = new("READY", null, null);
+
+    /// <summary>How long one GetCrawler waits, in real time, for a crawl in progress (of any process) to end.</summary>
+    public TimeSpan WaitForCrawl { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The last crawl's result, for progress display.</summary>
     public CrawlResult? LastResult { get; private set; }
@@ -49,7 +54,7 @@ public sealed class LocalCrawlerService(LocalHome home) : ICrawlerService
     public Task<CrawlerStatus> GetCrawlerAsync(string crawlerName, CancellationToken cancellationToken)
     {
         // Probing the lock holds it for an instant: a start in that instant joins and polls like any joiner.
-        using var probe = FileLock.TryAcquire(LockPath);
+        using var probe = FileLock.Acquire(LockPath, WaitForCrawl, cancellationToken);
         if (probe is null)
         {
             return Task.FromResult(ReadState() with { State = "RUNNING" });

@@ -18,7 +18,7 @@ public sealed class LocalCrawlerServiceTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    private LocalCrawlerService CreateSut() => new(new LocalHome(temp.Path));
+    private LocalCrawlerService CreateSut() => new(new LocalHome(temp.Path)) { WaitForCrawl = TimeSpan.Zero };
 
     [Fact]
     public async Task StartCrawler_WhileAnotherProcessCrawls_ThrowsCrawlerRunningAndGetCrawlerSaysRunningUntilItEnds()
@@ -36,6 +36,23 @@ public sealed class LocalCrawlerServiceTests : IDisposable
 
         Assert.Equal("RUNNING", during.State);
         Assert.Equal(("READY", "SUCCEEDED"), (after.State, after.LastCrawlStatus));
+    }
+
+    [Fact]
+    public async Task GetCrawler_WhileAnotherProcessCrawls_WaitsForTheCrawlToEnd()
+    {
+        // Regression: the local Wait states are scaled to nothing, so 60 polls ended in CrawlerTimeout within a
+        // fraction of a second while another process's crawl was still running.
+        var sut = new LocalCrawlerService(new LocalHome(temp.Path));
+        await sut.StartCrawlerAsync(Crawler, CancellationToken.None);
+        var other = FileLock.TryAcquire(sut.LockPath)!;
+        var poll = Task.Run(() => sut.GetCrawlerAsync(Crawler, CancellationToken.None));
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        other.Dispose();
+
+        var status = await poll;
+
+        Assert.Equal(("READY", "SUCCEEDED"), (status.State, status.LastCrawlStatus));
     }
 
     [Fact]
