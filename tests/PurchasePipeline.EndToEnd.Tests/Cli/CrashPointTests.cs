@@ -60,51 +60,18 @@ public sealed class CrashPointTests : IDisposable
     {
         var generated = await GenerateAsync();
         using var crashing = CliProcess.Start(Armed(point), "watch", "--interval", "0.05s", "--home", Home.Root);
-        generated.Batches.ToList().ForEach(b => Drop(PathOf(b), b.Key));
+        generated.Batches.ToList().ForEach(b => Landing.Drop(Home, PathOf(b), b.Key));
         Assert.True(await crashing.WaitForExitAsync(Patience) == Killed, $"{point} was not reached: {crashing.Output}{crashing.Error}");
 
         using (var restarted = CliProcess.Start("watch", "--interval", "0.05s", "--home", Home.Root))
         {
-            await HandledAsync(Home, generated.Batches.Select(b => b.Key), () => crashing.Output + restarted.Output + restarted.Error);
+            await Landing.HandledAsync(Home, generated.Batches.Select(b => b.Key), Patience, () => crashing.Output + restarted.Output + restarted.Error);
             Assert.Equal(0, await restarted.TerminateAsync(Patience));
         }
 
         // The crashed watch's executions were closed ABORTED (and announced again); every other one succeeded.
         Assert.All(new ExecutionStore(Home).List(), e => Assert.True(e.Status is "SUCCEEDED" or "ABORTED", e.Name + ": " + e.Status + " " + e.Cause));
         AssertEveryRowOnce(generated);
-    }
-
-    /// <summary>
-    /// Waits until each object has an execution that ended and was not aborted, and none runs (the executions store,
-    /// as the trigger reads it; a watch killed after an execution ended never printed its line). The store is asked
-    /// only once trigger/emitted.json names every object, so polling it does not keep the watch from its database.
-    /// </summary>
-    internal static Task HandledAsync(LocalHome home, IEnumerable<string> keys, Func<string> describe) =>
-        Eventually.WaitForAsync(
-            () =>
-            {
-                if (!keys.All(EmittedKeys(home).Contains))
-                {
-                    return null;
-                }
-
-                var handled = new ExecutionStore(home).HandledObjects();
-                return keys.All(key => handled.Any(h => h.Key.Key == key)) && !handled.Values.Any(running => running) ? "handled" : null;
-            },
-            Patience,
-            describe);
-
-    private static HashSet<string> EmittedKeys(LocalHome home)
-    {
-        try
-        {
-            var emitted = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(home.Root, "trigger", "emitted.json")))!.AsObject();
-            return [.. emitted.Select(e => e.Key)];
-        }
-        catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
-        {
-            return [];
-        }
     }
 
     private static Dictionary<string, string> Armed(string point) => new() { [CrashPoint.Variable] = point };
@@ -119,13 +86,5 @@ public sealed class CrashPointTests : IDisposable
         var clean = generated.Batches.Sum(b => b.ValidUnique);
         Assert.Equal((clean, clean), (Lake.Count(Home, "clean_purchases"), Lake.CountDistinct(Home, "clean_purchases", "purchase_id")));
         Assert.Equal(generated.Batches.Sum(b => b.Rejected), Lake.Count(Home, "rejected_purchases"));
-    }
-
-    private void Drop(string file, string key)
-    {
-        var target = Home.PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Copy(file, target + ".tmp", overwrite: true);
-        File.Move(target + ".tmp", target, overwrite: true);
     }
 }
