@@ -28,7 +28,7 @@ public sealed class ConcurrencyTests : IDisposable
         var (landed, run, sentinel) = (generated.Batches.Take(50).ToList(), generated.Batches.Skip(50).Take(3).ToList(), generated.Batches[53]);
         using var watch = CliProcess.Start("watch", "--interval", "0.2s", "--home", Home.Root);
         await Eventually.WaitForAsync(() => watch.Output.Contains("watching", StringComparison.Ordinal) ? "started" : null, Patience, () => watch.Error);
-        landed.ForEach(b => Landing.Drop(Home, SomeFiles.PathOf(temp.Combine("in"), b), b.Key));
+        landed.ForEach(b => Uploads.Drop(Home, SomeFiles.PathOf(temp.Combine("in"), b), b.Key));
         var runs = run.Select(b => CliProcess.Start("run", SomeFiles.PathOf(temp.Combine("in"), b), "--home", Home.Root)).ToList();
         try
         {
@@ -37,10 +37,10 @@ public sealed class ConcurrencyTests : IDisposable
                 Assert.True(await process.WaitForExitAsync(Patience) == 0, process.Output + process.Error);
             }
 
-            await Landing.HandledAsync(Home, landed.Concat(run).Select(b => b.Key), Patience, () => watch.Output + watch.Error);
+            await Uploads.HandledAsync(Home, landed.Concat(run).Select(b => b.Key), Patience, () => watch.Output + watch.Error);
             // Everything is handled; a scan from before the runs recorded theirs may still be announcing their objects.
             // The watch handles events in order, so once an object landed now has its line, it announces nothing older.
-            Landing.Drop(Home, SomeFiles.PathOf(temp.Combine("in"), sentinel), sentinel.Key);
+            Uploads.Drop(Home, SomeFiles.PathOf(temp.Combine("in"), sentinel), sentinel.Key);
             await Eventually.WaitForAsync(() => watch.Output.Contains(" " + sentinel.Key, StringComparison.Ordinal) ? "idle" : null, Patience, () => watch.Output + watch.Error);
             Assert.Equal(0, await watch.TerminateAsync(Patience));
         }

@@ -60,12 +60,12 @@ public sealed class CrashPointTests : IDisposable
     {
         var generated = await GenerateAsync();
         using var crashing = CliProcess.Start(Armed(point), "watch", "--interval", "0.05s", "--home", Home.Root);
-        generated.Batches.ToList().ForEach(b => Landing.Drop(Home, PathOf(b), b.Key));
+        generated.Batches.ToList().ForEach(b => Uploads.Drop(Home, PathOf(b), b.Key));
         Assert.True(await crashing.WaitForExitAsync(Patience) == Killed, $"{point} was not reached: {crashing.Output}{crashing.Error}");
 
         using (var restarted = CliProcess.Start("watch", "--interval", "0.05s", "--home", Home.Root))
         {
-            await Landing.HandledAsync(Home, generated.Batches.Select(b => b.Key), Patience, () => crashing.Output + restarted.Output + restarted.Error);
+            await Uploads.HandledAsync(Home, generated.Batches.Select(b => b.Key), Patience, () => crashing.Output + restarted.Output + restarted.Error);
             Assert.Equal(0, await restarted.TerminateAsync(Patience));
         }
 

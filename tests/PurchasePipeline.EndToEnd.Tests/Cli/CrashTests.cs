@@ -27,7 +27,7 @@ public sealed class CrashTests : IDisposable
         var batch = generated.Batches[0];
         using (var first = CliProcess.Start("watch", "--interval", "0.05s", "--home", Home.Root))
         {
-            Landing.Drop(Home, SomeFiles.PathOf(temp.Combine("in"), batch), batch.Key);
+            Uploads.Drop(Home, SomeFiles.PathOf(temp.Combine("in"), batch), batch.Key);
             await WaitForStagingAsync(first);
             await first.KillAsync(Patience);
         }
@@ -58,7 +58,7 @@ public sealed class CrashTests : IDisposable
         var generated = await SomeFiles.GenerateAsync(temp.Combine("in"), rows: 40_000);
         var batch = generated.Batches[0];
         using var watch = CliProcess.Start("watch", "--interval", "0.05s", "--home", Home.Root);
-        Landing.Drop(Home, SomeFiles.PathOf(temp.Combine("in"), batch), batch.Key);
+        Uploads.Drop(Home, SomeFiles.PathOf(temp.Combine("in"), batch), batch.Key);
         await WaitForStagingAsync(watch);
 
         var exitCode = await watch.TerminateAsync(Patience);

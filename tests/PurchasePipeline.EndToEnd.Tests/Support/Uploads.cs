@@ -5,7 +5,7 @@ using PurchasePipeline.Local.Lake;
 namespace PurchasePipeline.EndToEnd.Tests.Support;
 
 /// <summary>What another process does to a home while a command runs: land objects, wait for them to be handled.</summary>
-internal static class Landing
+internal static class Uploads
 {
     /// <summary>Lands a file under the object's key the way an atomic uploader does: a temp name, then a rename.</summary>
     public static void Drop(LocalHome home, string file, string key)
