@@ -6,4 +6,5 @@ namespace PurchasePipeline.Local;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(Etl.CommitJournal))]
+[JsonSerializable(typeof(Core.Ports.CrawlerStatus))]
 internal sealed partial class LocalJson : JsonSerializerContext;

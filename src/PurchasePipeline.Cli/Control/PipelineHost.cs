@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PurchasePipeline.Aws.Sns;
 using PurchasePipeline.Core.Trigger;
 using PurchasePipeline.Functions;
+using PurchasePipeline.Local;
 using PurchasePipeline.Local.Adapters;
 using PurchasePipeline.Local.Executions;
 using PurchasePipeline.Local.Lake;
@@ -83,6 +84,7 @@ internal sealed class PipelineHost
         var outcome = await StartExecutionAsync(created, name: null, cancellationToken).ConfigureAwait(false);
         if (outcome.Result.Status != ExecutionStatus.Aborted)
         {
+            CrashPoint.Reach(CrashPoint.TriggerRecord);
             Trigger.MarkEmitted(created);
         }
 
@@ -99,6 +101,7 @@ internal sealed class PipelineHost
         ExecutionResult result;
         using (var recorder = store.Start(info.Id, name, LocalSettings.StateMachineName, input.ToJsonString(), time.GetUtcNow()))
         {
+            CrashPoint.Reach(CrashPoint.ExecutionRecorded);
             var listener = Observe?.Invoke(info) is { } observer ? new BothListeners(recorder, observer) : (IExecutionListener)recorder;
             result = await engine.RunAsync(Machine, input, tasks, info, listener, cancellationToken).ConfigureAwait(false);
             if (result.Status == ExecutionStatus.Aborted && result.Error is null)

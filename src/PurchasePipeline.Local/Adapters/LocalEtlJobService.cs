@@ -9,14 +9,21 @@ namespace PurchasePipeline.Local.Adapters;
 
 /// <summary>
 /// The job port on the local plane. StartJobRun runs the DuckDB job to the end and remembers how it
-/// ended: a run that fails (an unreadable file, say) is a FAILED run with its message, as in Glue; only
-/// "another run holds the job" is refused at start (ConcurrentRunsExceededException: the local job does not queue).
+/// ended: a run that fails (an unreadable file, say) is a FAILED run with its message, as in Glue. A run waits
+/// (up to <see cref="WaitForJob"/>, in real time) for a run of another process to end, as Glue queues it; only a
+/// job held longer is refused (ConcurrentRunsExceededException, which the state's Retry backs off from).
 /// GetJobRuns lists this process's runs and every run committed in lake/manifests (by any process, the
 /// watcher's included), so an execution finds the run that read its object wherever that run ran.
 /// </summary>
 public sealed class LocalEtlJobService(LocalHome home, TimeProvider time) : IEtlJobService
 {
     private readonly ConcurrentDictionary<string, JobRunStatus> runs = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How long a run waits for another run to release the job. In real time, not the engine's scaled clock: the
+    /// local CLI scales Retry delays to nothing, and a retry 0 s later would find the job held again.
+    /// </summary>
+    public TimeSpan WaitForJob { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Receives the job's progress lines.</summary>
     public IProgress<string>? Progress { get; init; }
@@ -33,7 +40,7 @@ public sealed class LocalEtlJobService(LocalHome home, TimeProvider time) : IEtl
         var runId = LocalEtlJob.NewRunId(startedOn);
         try
         {
-            new LocalEtlJob(home, time).Run(new EtlRunOptions { RunId = runId, Progress = Progress }, cancellationToken);
+            new LocalEtlJob(home, time).Run(new EtlRunOptions { RunId = runId, Progress = Progress, WaitForJob = WaitForJob }, cancellationToken);
             runs[runId] = new JobRunStatus(runId, "SUCCEEDED", null, startedOn, time.GetUtcNow());
         }
         catch (ConcurrentRunsExceededException)

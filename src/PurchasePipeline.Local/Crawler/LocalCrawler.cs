@@ -20,7 +20,7 @@ public sealed class LocalCrawler(LocalHome home)
     public CrawlResult Crawl(IProgress<string>? progress = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(home.Catalog)!);
-        using var catalog = Duck.Duck.Open(home.Catalog);
+        using var catalog = Duck.Duck.OpenWaitingForLock(home.Catalog);
         catalog.Execute("""
             CREATE TABLE IF NOT EXISTS crawled_objects (
                 key VARCHAR PRIMARY KEY, etag VARCHAR, format VARCHAR, columns VARCHAR[], types VARCHAR[],

@@ -18,6 +18,42 @@ internal static class Duck
         return connection;
     }
 
+    /// <summary>
+    /// How long another process's lock on a database file is waited for. DuckDB lets one process at a time open a
+    /// file for writing; the holders here (a crawl, an execution's start or end record) keep it for well under a second.
+    /// </summary>
+    public static readonly TimeSpan LockPatience = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Opens a database file, waiting up to <see cref="LockPatience"/> while another process holds its lock, so
+    /// concurrent commands on one home take turns instead of failing.
+    /// </summary>
+    /// <exception cref="IOException">The file stayed locked: one line naming it and how long it was waited for.</exception>
+    /// <exception cref="DuckDBException">The file cannot be opened for another reason (not a database).</exception>
+    public static DuckDBConnection OpenWaitingForLock(string path)
+    {
+        var deadline = Environment.TickCount64 + (long)LockPatience.TotalMilliseconds;
+        while (true)
+        {
+            try
+            {
+                return Open(path);
+            }
+            catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+            {
+                if (Environment.TickCount64 >= deadline)
+                {
+                    throw new IOException(
+                        $"{path}: still locked by another process after {LockPatience.TotalSeconds:0} s ({e.Message.Split('\n')[0].Trim()}); close the other process's connection (a duckdb CLI?) and try again",
+                        e);
+                }
+
+                // A real pause (not the engine's scaled clock): the other process releases the file in real time.
+                Task.Delay(100).GetAwaiter().GetResult();
+            }
+        }
+    }
+
     public static void Execute(this DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

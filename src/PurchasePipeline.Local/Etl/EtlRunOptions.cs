@@ -9,6 +9,9 @@ public sealed record EtlRunOptions
     /// <summary>The run's id, when the caller assigned one (a job service returns it before the run ends); else a new jr_… id.</summary>
     public string? RunId { get; init; }
 
+    /// <summary>How long to wait for another run (of any process) to release the job before refusing with ConcurrentRunsExceeded.</summary>
+    public TimeSpan WaitForJob { get; init; }
+
     /// <summary>Receives a line per stage of the run, for progress display.</summary>
     public IProgress<string>? Progress { get; init; }
 }

@@ -40,6 +40,7 @@ internal sealed class LakeCommitter(LocalHome home, BookmarkStore bookmarks)
 
         var journal = new CommitJournal(runId, appendFiles, replaceDirectories, new(bookmarkAfter.Objects, StringComparer.Ordinal));
         AtomicFile.WriteAllText(JournalOf(runId), JsonSerializer.Serialize(journal, LocalJson.Default.CommitJournal));
+        CrashPoint.Reach(CrashPoint.CommitJournal);
         Apply(journal);
     }
 
@@ -100,7 +101,9 @@ internal sealed class LakeCommitter(LocalHome home, BookmarkStore bookmarks)
             }
         }
 
+        CrashPoint.Reach(CrashPoint.BeforeBookmark);
         bookmarks.Save(new Bookmark(journal.Bookmark));
+        CrashPoint.Reach(CrashPoint.BookmarkWritten);
         File.Delete(JournalOf(journal.RunId));
         if (Directory.Exists(staging))
         {

@@ -45,7 +45,7 @@ public sealed class LocalEtlJob
     public RunManifest Run(EtlRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EtlRunOptions();
-        using var jobLock = JobLock.Acquire(home.Lake, JobName);
+        using var jobLock = JobLock.Acquire(home.Lake, JobName, options.WaitForJob, cancellationToken);
         committer.Recover();
         if (options.ResetBookmark)
         {
@@ -103,6 +103,7 @@ public sealed class LocalEtlJob
                 throw new DataQualityCheckFailedException(audit);
             }
 
+            CrashPoint.Reach(CrashPoint.Staged);
             committer.Commit(runId, after);
             options.Progress?.Report($"{runId}: committed {manifest.RowsClean} clean, {manifest.RowsRejected} rejected, {manifest.RowsDeduplicated} duplicate row(s)");
             return manifest;

@@ -206,32 +206,15 @@ public sealed class ExecutionStore(LocalHome home, TimeProvider? time = null)
         AlertFolder.Write(home, now, Guid.NewGuid().ToString(), AlertFolder.TopicArn, "purchase-pipeline execution aborted: " + ProcessLostError, message.ToJsonString());
     }
 
-    /// <summary>
-    /// DuckDB lets one process at a time open a database file for writing; another process's short write
-    /// is waited for (up to about five seconds) instead of failing at once.
-    /// </summary>
-    /// <exception cref="IOException">The file stayed locked by another process.</exception>
     private DuckDBConnection OpenWaitingForLock()
     {
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                return Duck.Duck.Open(FilePath);
-            }
-            catch (DuckDBException e) when (!e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
-            {
-                throw Damaged(e);
-            }
-            catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
-            {
-                if (attempt == 50)
-                {
-                    throw new IOException($"{FilePath}: locked by another purchase-pipeline process ({FirstLine(e.Message)})", e);
-                }
-
-                Task.Delay(100).GetAwaiter().GetResult();
-            }
+            return Duck.Duck.OpenWaitingForLock(FilePath);
+        }
+        catch (DuckDBException e)
+        {
+            throw Damaged(e);
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class CrashTests : IDisposable
         var batch = generated.Batches[0];
         using (var first = CliProcess.Start("watch", "--interval", "0.05s", "--home", Home.Root))
         {
-            Drop(SomeFiles.PathOf(temp.Combine("in"), batch), batch.Key);
+            Uploads.Drop(Home, SomeFiles.PathOf(temp.Combine("in"), batch), batch.Key);
             await WaitForStagingAsync(first);
             await first.KillAsync(Patience);
         }
@@ -58,7 +58,7 @@ public sealed class CrashTests : IDisposable
         var generated = await SomeFiles.GenerateAsync(temp.Combine("in"), rows: 40_000);
         var batch = generated.Batches[0];
         using var watch = CliProcess.Start("watch", "--interval", "0.05s", "--home", Home.Root);
-        Drop(SomeFiles.PathOf(temp.Combine("in"), batch), batch.Key);
+        Uploads.Drop(Home, SomeFiles.PathOf(temp.Combine("in"), batch), batch.Key);
         await WaitForStagingAsync(watch);
 
         var exitCode = await watch.TerminateAsync(Patience);
@@ -76,12 +76,4 @@ public sealed class CrashTests : IDisposable
             () => Directory.Exists(Home.Staging) && Directory.EnumerateFiles(Home.Staging, "*", SearchOption.AllDirectories).Any() ? Home.Staging : null,
             Patience,
             () => "lake/_staging: " + watch.Output + watch.Error);
-
-    private void Drop(string file, string key)
-    {
-        var target = Home.PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Copy(file, target + ".tmp", overwrite: true);
-        File.Move(target + ".tmp", target, overwrite: true);
-    }
 }

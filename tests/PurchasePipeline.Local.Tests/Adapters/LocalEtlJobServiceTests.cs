@@ -32,4 +32,22 @@ public sealed class LocalEtlJobServiceTests : IDisposable
         Assert.NotNull(status.StartedOn);
         Assert.NotNull(status.CompletedOn);
     }
+
+    [Fact]
+    public async Task StartJobRun_WhileAnotherProcesssRunHoldsTheJob_WaitsForItAndRuns()
+    {
+        // Regression: the run was refused at once and the local Retry, scaled to no delay, spent its 6 attempts in
+        // a fraction of a second, failing the execution (issue 9, finding 6). Glue queues it; here it waits its turn.
+        var home = new LocalHome(temp.Path);
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
+        var sut = new LocalEtlJobService(home, TimeProvider.System);
+        var held = JobLock.Acquire(home.Lake, LocalEtlJob.JobName);
+        var start = Task.Run(() => sut.StartJobRunAsync(LocalEtlJob.JobName, CancellationToken.None));
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        held.Dispose();
+
+        var status = await sut.GetJobRunAsync(LocalEtlJob.JobName, await start, CancellationToken.None);
+
+        Assert.Equal("SUCCEEDED", status.State);
+    }
 }
