@@ -74,7 +74,7 @@ public sealed class CrashPointTests : IDisposable
         AssertEveryRowOnce(generated);
     }
 
-    private static Dictionary<string, string> Armed(string point) => new() { [CrashPoint.Variable] = point };
+    private static Dictionary<string, string?> Armed(string point) => new() { [CrashPoint.Variable] = point };
 
     private Task<GenerationResult> GenerateAsync() => SomeFiles.GenerateAsync(temp.Combine("in"), files: 2, rows: 300);
 
