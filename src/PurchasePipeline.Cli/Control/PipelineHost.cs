@@ -87,14 +87,18 @@ internal sealed class PipelineHost
     }
 
     /// <summary>Runs one execution with this input to its end and records it.</summary>
-    public async Task<ExecutionOutcome> StartExecutionAsync(JsonNode input, string? name, CancellationToken cancellationToken)
+    public Task<ExecutionOutcome> StartExecutionAsync(JsonNode input, string? name, CancellationToken cancellationToken) =>
+        StartExecutionAsync(input, name, rerunOf: null, cancellationToken);
+
+    /// <summary>Runs one execution with this input to its end and records it, as a rerun of <paramref name="rerunOf"/> when given.</summary>
+    public async Task<ExecutionOutcome> StartExecutionAsync(JsonNode input, string? name, string? rerunOf, CancellationToken cancellationToken)
     {
         name ??= time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'-", System.Globalization.CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..8];
         var info = new ExecutionInfo(LocalSettings.ExecutionArn(name), name, LocalSettings.StateMachineArn, LocalSettings.StateMachineName);
         JsonNode? alert = null;
         var tasks = new AlertCapture(Tasks, a => alert = a);
         ExecutionResult result;
-        using (var recorder = store.Start(info.Id, name, LocalSettings.StateMachineName, input.ToJsonString(), time.GetUtcNow()))
+        using (var recorder = store.Start(info.Id, name, LocalSettings.StateMachineName, input.ToJsonString(), time.GetUtcNow(), rerunOf))
         {
             result = await engine.RunAsync(Machine, input, tasks, info, recorder, cancellationToken).ConfigureAwait(false);
             if (result.Status == ExecutionStatus.Aborted && result.Error is null)

@@ -9,7 +9,7 @@ internal static class SvgFrame
     public static TrustedHtml Wrap(string id, double width, double height, string title, string description, TrustedHtml body)
     {
         var svg = new HtmlBuilder();
-        svg.Add($"<svg class=\"chart\" viewBox=\"0 0 {width:0.##} {height:0.##}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">");
+        svg.Add($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {width:0.##} {height:0.##}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">");
         svg.Add($"<title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{description}</desc>");
         svg.Add(body);
         svg.Add($"</svg>");
