@@ -8,6 +8,9 @@ internal static class ChoiceLabels
 {
     public const int MaxLength = 40;
 
+    /// <summary>Literals as written (a label is escaped by its renderer, not as JSON for HTML).</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions AsWritten = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Of(ChoiceRule rule)
     {
         var text = Text(rule);
@@ -27,7 +30,7 @@ internal static class ChoiceLabels
 
     private static string Comparison(ComparisonRule rule)
     {
-        var value = rule.ValuePath?.Text ?? rule.Value?.ToJsonString() ?? "null";
+        var value = rule.ValuePath?.Text ?? rule.Value?.ToJsonString(AsWritten) ?? "null";
         return rule.Kind switch
         {
             ComparisonKind.IsPresent or ComparisonKind.IsNull or ComparisonKind.IsNumeric or ComparisonKind.IsString
