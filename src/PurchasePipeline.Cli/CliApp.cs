@@ -25,6 +25,7 @@ internal static class CliApp
             ExecutionsCommand.Create(context),
             RerunCommand.Create(context),
             StatesCommand.Create(context),
+            QueryCommand.Create(context),
         };
         root.Options.Add(GlobalOptions.Home);
 
