@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PurchasePipeline.Cli.Control;
 using PurchasePipeline.Local.Executions;
 using PurchasePipeline.Local.Lake;
 using Spectre.Console;
@@ -199,7 +200,7 @@ internal static class ExecutionsCommand
     {
         var file = Path.Combine(Path.GetDirectoryName(home.Dashboard)!, "executions", execution.Name + ".svg");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, StatesGraphCommand.Render(StatesGraphCommand.Pipeline(), StatesGraphCommand.PathOf(store, execution), "svg"));
+        File.WriteAllText(file, StatesGraphCommand.Render(PipelineHost.ShippedGraph, store.PathOf(execution), "svg"));
         return file;
     }
 

@@ -49,7 +49,7 @@ internal static class StatesGraphCommand
                     return ExitCodes.BadInput;
                 }
 
-                taken = PathOf(store, record);
+                taken = store.PathOf(record);
             }
 
             context.Console.Profile.Out.Writer.Write(Render(graph, taken, parse.GetValue(format)!));
@@ -59,7 +59,7 @@ internal static class StatesGraphCommand
     }
 
     /// <summary>The placeholders of the shipped definition, so it parses as the local plane runs it; another definition has none.</summary>
-    private static IReadOnlyDictionary<string, string> Substitutions { get; } = LocalSettings.Substitutions(FunctionCatalog.All.Select(f => f.Name));
+    public static IReadOnlyDictionary<string, string> Substitutions { get; } = LocalSettings.Substitutions(FunctionCatalog.All.Select(f => f.Name));
 
     public static string Render(StateGraph graph, ExecutionPath? path, string format) => format switch
     {
@@ -68,12 +68,4 @@ internal static class StatesGraphCommand
         _ => StateGraphSvg.Render(graph, path) + "\n",
     };
 
-    /// <summary>The path a stored execution took: its StateEntered events, failed unless it succeeded or still runs.</summary>
-    public static ExecutionPath PathOf(ExecutionStore store, ExecutionRecord execution) =>
-        ExecutionPath.Of(
-            store.Events(execution.ExecutionId).Where(e => e.Type == nameof(HistoryEventType.StateEntered) && e.StateName is not null).Select(e => e.StateName!).ToList(),
-            execution.Status is not ("SUCCEEDED" or "RUNNING"));
-
-    /// <summary>The shipped definition's graph, as the local plane runs it (every local execution runs it).</summary>
-    public static StateGraph Pipeline() => StateGraph.Of(StateMachine.Parse(LocalSettings.Substitute(PipelineHost.ReadShipped("purchase-pipeline.asl.json"), Substitutions)));
 }

@@ -7,6 +7,7 @@ using PurchasePipeline.Local.Executions;
 using PurchasePipeline.Local.Lake;
 using PurchasePipeline.Local.Trigger;
 using PurchasePipeline.States;
+using PurchasePipeline.States.Graph;
 
 namespace PurchasePipeline.Cli.Control;
 
@@ -112,6 +113,12 @@ internal sealed class PipelineHost
         return new ExecutionOutcome(store.Find(info.Id)!, result, alert);
     }
 
+    /// <summary>The shipped definition's graph, as the local plane runs it (every local execution runs it): for the dashboard and <c>executions show</c>.</summary>
+    public static StateGraph ShippedGraph => Shipped.Value;
+
+    private static readonly Lazy<StateGraph> Shipped = new(() => StateGraph.Of(StateMachine.Parse(
+        LocalSettings.Substitute(ReadShipped("purchase-pipeline.asl.json"), LocalSettings.Substitutions(FunctionCatalog.All.Select(f => f.Name))))));
+
     /// <summary>The local plane's adapters of every port.</summary>
     public static TaskPorts LocalPorts(LocalHome home, TimeProvider time) => new()
     {
@@ -120,7 +127,7 @@ internal sealed class PipelineHost
         RunManifests = new LocalRunManifestStore(home),
         Query = new LocalQueryService(home),
         ValidationRules = new ValidationRuleFiles(),
-        Dataset = new LocalDatasetService(home, time),
+        Dataset = new LocalDatasetService(home, time, ShippedGraph),
     };
 
     /// <summary>Reads a file of statemachine/ shipped next to the binary.</summary>

@@ -3,6 +3,8 @@ using DuckDB.NET.Data;
 using PurchasePipeline.Local.Alerts;
 using PurchasePipeline.Local.Duck;
 using PurchasePipeline.Local.Lake;
+using PurchasePipeline.States;
+using PurchasePipeline.States.Graph;
 
 namespace PurchasePipeline.Local.Executions;
 
@@ -98,6 +100,15 @@ public sealed class ExecutionStore(LocalHome home, TimeProvider? time = null)
             "SELECT sequence, type, timestamp, state_name, payload, error, cause FROM execution_events WHERE execution_id = $1 ORDER BY sequence",
             r => new ExecutionEventRecord(r.GetInt32(0), r.GetString(1), Offset(r.GetDateTime(2)), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6)),
             executionId));
+    }
+
+    /// <summary>The path an execution took: its StateEntered events, failed unless it succeeded or still runs.</summary>
+    public ExecutionPath PathOf(ExecutionRecord execution)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        return ExecutionPath.Of(
+            Events(execution.ExecutionId).Where(e => e.Type == nameof(HistoryEventType.StateEntered) && e.StateName is not null).Select(e => e.StateName!).ToList(),
+            execution.Status is not ("SUCCEEDED" or "RUNNING"));
     }
 
     /// <summary>
