@@ -13,7 +13,7 @@ internal static partial class DashboardRenderer
             : "No execution has finished yet";
         var html = new HtmlBuilder();
         html.Add($"<div class=\"machine\">");
-        html.Add(new TrustedHtml(StateGraphSvg.Render(view.Graph, view.Path, "machine")));
+        html.Add(new TrustedHtml(StateGraphSvg.Render(view.Graph, view.Path, "machine", standalone: false)));
         html.Add($"</div>");
         return Card("machine", "span-12", "State machine", subtitle, html.ToTrusted());
     }

@@ -11,8 +11,13 @@ public sealed class StateGraphSvgTests
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    private static readonly StateGraph Pipeline =
+    internal static readonly StateGraph Pipeline =
         StateGraph.Of(StateMachine.Parse(File.ReadAllText(RepoPaths.Combine("statemachine", "purchase-pipeline.asl.json"))));
+
+    /// <summary>A crawler that failed after two polls, as its execution's StateEntered events name the states.</summary>
+    internal static readonly ExecutionPath FailedPath = ExecutionPath.Of(
+        ["CheckInput", "Initialize", "StartCrawler", "WaitForCrawler", "GetCrawlerState", "IsCrawlerReady", "WaitForCrawler", "GetCrawlerState", "IsCrawlerReady", "CrawlerFailed", "BuildAlert", "NotifyFailure", "PipelineFailed"],
+        failed: true);
 
     [Fact]
     public void Render_Pipeline_IsWellFormedWithOneNodePerStateAndOneEdgePerTransition()
@@ -39,11 +44,7 @@ public sealed class StateGraphSvgTests
     [Fact]
     public void Render_WithExecution_MarksExactlyTheVisitedStatesTheFailedOneAndTheTakenEdges()
     {
-        var path = ExecutionPath.Of(
-            ["CheckInput", "Initialize", "StartCrawler", "WaitForCrawler", "GetCrawlerState", "IsCrawlerReady", "WaitForCrawler", "GetCrawlerState", "IsCrawlerReady", "CrawlerFailed", "BuildAlert", "NotifyFailure", "PipelineFailed"],
-            failed: true);
-
-        var svg = XDocument.Parse(StateGraphSvg.Render(Pipeline, path));
+        var svg = XDocument.Parse(StateGraphSvg.Render(Pipeline, FailedPath));
 
         var marks = svg.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") == "state")
             .ToLookup(g => (string?)g.Attribute("data-mark"), g => (string)g.Attribute("data-state")!);

@@ -19,7 +19,7 @@ public sealed class SvgFrameTests
         var svg = SvgFrame.Wrap("c1", 100, 50, "A & B", "desc", TrustedHtml.Empty).Value;
 
         Assert.Equal(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 100 50\" role=\"img\" aria-labelledby=\"c1-title c1-desc\">"
+            "<svg class=\"chart\" viewBox=\"0 0 100 50\" role=\"img\" aria-labelledby=\"c1-title c1-desc\">"
             + "<title id=\"c1-title\">A &amp; B</title><desc id=\"c1-desc\">desc</desc></svg>",
             svg);
     }
