@@ -13,7 +13,7 @@ public static class DotGraph
         var text = new StringBuilder("digraph \"state machine\" {\n");
         text.Append("  rankdir=TB;\n  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n");
         text.Append("  start_ [label=\"Start\", shape=circle];\n");
-        var ends = graph.Nodes.Where(n => n.IsEnd && n.Cluster is null && n.Type != "Fail").ToList();
+        var ends = GraphText.Endings(graph);
         if (ends.Count > 0)
         {
             text.Append("  end_ [label=\"End\", shape=doublecircle];\n");
@@ -28,7 +28,7 @@ public static class DotGraph
 
         foreach (var node in ends)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {node.Id} -> end_{Style(null, path?.Visits.ContainsKey(node.Name) == true && path.FailedState is null)};\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {node.Id} -> end_{Style(null, GraphText.EndedAt(node, path))};\n");
         }
 
         return text.Append("}\n").ToString();

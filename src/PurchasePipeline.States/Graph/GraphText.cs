@@ -31,6 +31,20 @@ public static class GraphText
             : "unvisited";
     }
 
+    /// <summary>The top-level states that end the machine successfully (End, Succeed): drawn with an edge to an End marker.</summary>
+    public static IReadOnlyList<GraphNode> Endings(StateGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return graph.Nodes.Where(n => n.IsEnd && n.Cluster is null && n.Type != "Fail").ToList();
+    }
+
+    /// <summary>Whether the execution ended successfully at this state.</summary>
+    public static bool EndedAt(GraphNode node, ExecutionPath? path)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return path?.Visits.ContainsKey(node.Name) == true && path.FailedState is null;
+    }
+
     /// <summary>Whether the execution took this edge.</summary>
     public static bool Taken(StateGraph graph, GraphEdge edge, ExecutionPath? path)
     {

@@ -16,7 +16,8 @@ public static class MermaidGraph
         var text = new StringBuilder("flowchart TD\n");
         text.Append("  start_((Start))\n");
         WriteNodes(text, graph, path, cluster: null, indent: "  ");
-        if (graph.Nodes.Any(n => n.IsEnd && n.Cluster is null && n.Type != "Fail"))
+        var endings = GraphText.Endings(graph);
+        if (endings.Count > 0)
         {
             text.Append("  end_((End))\n");
         }
@@ -25,8 +26,7 @@ public static class MermaidGraph
         edges.AddRange(graph.Edges.Select(e => (
             $"{e.From} {(e.Kind == GraphEdgeKind.Catch ? "-.->" : "-->")}{(e.Label is null ? string.Empty : $"|\"{Escape(e.Label)}\"|")} {e.To}",
             GraphText.Taken(graph, e, path))));
-        edges.AddRange(graph.Nodes.Where(n => n.IsEnd && n.Cluster is null && n.Type != "Fail")
-            .Select(n => ($"{n.Id} --> end_", path?.Visits.ContainsKey(n.Name) == true && path.FailedState is null)));
+        edges.AddRange(endings.Select(n => ($"{n.Id} --> end_", GraphText.EndedAt(n, path))));
         foreach (var (line, _) in edges)
         {
             text.Append("  ").Append(line).Append('\n');

@@ -24,7 +24,7 @@ public sealed partial class GraphRenderTests
         Assert.Equal("flowchart TD", lines[0]);
         var declared = lines.Select(l => MermaidNode().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToHashSet();
         var edges = lines.Select(l => MermaidEdge().Match(l)).Where(m => m.Success).ToList();
-        Assert.Equal(graph.Edges.Count + 1 + graph.Nodes.Count(n => n.IsEnd && n.Cluster is null && n.Type != "Fail"), edges.Count);
+        Assert.Equal(graph.Edges.Count + 1 + GraphText.Endings(graph).Count, edges.Count);
         Assert.All(edges, e => Assert.Contains(e.Groups[1].Value, declared));
         Assert.All(edges, e => Assert.Contains(e.Groups[2].Value, declared));
         Assert.Equal(graph.Nodes.Count + 1 + (declared.Contains("end_") ? 1 : 0), declared.Count);
