@@ -26,6 +26,7 @@ internal static class CliApp
             ExecutionsCommand.Create(context),
             RerunCommand.Create(context),
             StatesCommand.Create(context),
+            QueryCommand.Create(context),
         };
         foreach (var option in GlobalOptions.All)
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PurchasePipeline.Cli.Control;
 using PurchasePipeline.Local.Executions;
 using PurchasePipeline.Local.Lake;
 using Spectre.Console;
@@ -13,7 +14,7 @@ internal static class ExecutionsCommand
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    private static readonly string[] Headers = ["Name", "Status", "Started (UTC)", "Duration", "Transitions", "Error"];
+    private static readonly string[] Headers = ["Name", "Status", "Object", "Started (UTC)", "Duration", "Transitions", "Error", "Rerun of"];
 
     public static Command Create(CliContext context)
     {
@@ -28,7 +29,7 @@ internal static class ExecutionsCommand
         var json = new Option<bool>("--json") { Description = "Print as JSON" };
         var aws = new Option<bool>("--aws") { Description = "The deployed state machine's executions (ListExecutions) instead of the local ones" };
         var stateMachineArn = new Option<string?>("--state-machine-arn") { Description = "With --aws: the state machine (stack output StateMachineArn)" };
-        var status = new Option<string?>("--status") { Description = "With --aws: only executions with this status" };
+        var status = new Option<string?>("--status") { Description = "Only executions with this status" };
         status.AcceptOnlyFromAmong(AwsExecutions.Statuses);
         var max = new Option<int>("--max") { Description = "With --aws: at most this many (newest first)", DefaultValueFactory = _ => 50 };
         max.Validators.Add(result =>
@@ -48,7 +49,7 @@ internal static class ExecutionsCommand
 
             var home = CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home));
             var store = new ExecutionStore(home);
-            var executions = store.List();
+            var executions = store.List(status: parse.GetValue(status));
             if (parse.GetValue(json))
             {
                 context.Console.Profile.Out.Writer.WriteLine(new JsonArray([.. executions.Select(e => (JsonNode)Summary(e))]).ToJsonString(Indented));
@@ -66,10 +67,12 @@ internal static class ExecutionsCommand
                 table.AddRow(
                     Markup.Escape(e.Name),
                     StatusMarkup(e.Status),
+                    Markup.Escape(e.ObjectKey ?? "-"),
                     e.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                    e.Duration is { } d ? d.TotalSeconds.ToString("0.00s", CultureInfo.InvariantCulture) : "-",
+                    Seconds(e.Duration),
                     e.StateTransitions.ToString(CultureInfo.InvariantCulture),
-                    Markup.Escape(e.Error ?? string.Empty));
+                    Markup.Escape(e.Error ?? string.Empty),
+                    Markup.Escape(e.RerunOf is { } original ? NameOf(original) : string.Empty));
             }
 
             context.Console.Write(table);
@@ -94,7 +97,8 @@ internal static class ExecutionsCommand
         var json = new Option<bool>("--json") { Description = "Print as JSON" };
         var aws = new Option<bool>("--aws") { Description = "An execution of the deployed state machine (DescribeExecution) instead of a local one" };
         var stateMachineArn = new Option<string?>("--state-machine-arn") { Description = "With --aws: the state machine (stack output StateMachineArn)" };
-        var command = new Command("show", "One execution: status, states visited, error, cause, manifest") { id, json, aws, stateMachineArn };
+        var states = new Option<bool>("--states") { Description = "Each state entered, with its input and output" };
+        var command = new Command("show", "One execution: object, status, duration, states visited, error, cause, manifest, and its graph") { id, json, aws, stateMachineArn, states };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(aws))
@@ -104,10 +108,8 @@ internal static class ExecutionsCommand
 
             var home = CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home));
             var store = new ExecutionStore(home);
-            var execution = store.Find(parse.GetValue(id)!);
-            if (execution is null)
+            if (Find(context, store, parse.GetValue(id)!) is not { } execution)
             {
-                context.Error.WriteLine($"{parse.GetValue(id)}: no such execution (see `executions list`)");
                 return ExitCodes.BadInput;
             }
 
@@ -116,6 +118,7 @@ internal static class ExecutionsCommand
             detail["input"] = Parse(execution.Input);
             detail["output"] = Parse(execution.Output);
             detail["manifest"] = Manifest(home, Parse(execution.Output)?["job"]?["manifest"]);
+            detail["reruns"] = new JsonArray([.. store.RerunsOf(execution.ExecutionId).Select(r => (JsonNode)JsonValue.Create(r.ExecutionId))]);
             detail["states"] = new JsonArray([.. events.Where(e => e.Type == "StateEntered").Select(e => (JsonNode)JsonValue.Create(e.StateName)!)]);
             detail["events"] = new JsonArray([.. events.Select(e => (JsonNode)new JsonObject
             {
@@ -136,7 +139,19 @@ internal static class ExecutionsCommand
             var grid = new Grid().AddColumn().AddColumn();
             grid.AddRow("Execution", Markup.Escape(execution.ExecutionId));
             grid.AddRow("Status", StatusMarkup(execution.Status));
+            grid.AddRow("Object", Markup.Escape(execution.ObjectKey ?? "-"));
             grid.AddRow("Started", execution.StartedAt.ToString("u", CultureInfo.InvariantCulture));
+            grid.AddRow("Duration", Seconds(execution.Duration));
+            if (execution.RerunOf is { } original)
+            {
+                grid.AddRow("Rerun of", Markup.Escape(NameOf(original)));
+            }
+
+            if (detail["reruns"]!.AsArray().Count > 0)
+            {
+                grid.AddRow("Reruns", Markup.Escape(string.Join(", ", detail["reruns"]!.AsArray().Select(r => NameOf((string)r!)))));
+            }
+
             grid.AddRow("Transitions", execution.StateTransitions.ToString(CultureInfo.InvariantCulture));
             grid.AddRow("States", Markup.Escape(string.Join(" → ", detail["states"]!.AsArray().Select(s => (string?)s))));
             if (execution.Error is not null)
@@ -150,11 +165,74 @@ internal static class ExecutionsCommand
                 grid.AddRow("Manifest", Markup.Escape(ManifestLine(manifest)));
             }
 
+            grid.AddRow("Graph", Markup.Escape(WriteGraph(home, store, execution)));
             context.Console.Write(grid);
+            if (parse.GetValue(states))
+            {
+                context.Console.Write(StatesTable(events));
+            }
+
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    /// <summary>
+    /// The execution or executions <paramref name="id"/> names; when none, or a prefix of several, says so on
+    /// stderr (the candidates on one line) and returns null.
+    /// </summary>
+    public static ExecutionRecord? Find(CliContext context, ExecutionStore store, string id)
+    {
+        var matches = store.Matches(id);
+        if (matches.Count == 1)
+        {
+            return matches[0];
+        }
+
+        context.Error.WriteLine(matches.Count == 0
+            ? $"{id}: no such execution (see `executions list`)"
+            : $"{id}: ambiguous, {matches.Count} executions start with it: {string.Join(", ", matches.Select(m => m.Name))}");
+        return null;
+    }
+
+    /// <summary>Writes the path the execution took beside the dashboard (dashboard/executions/NAME.svg) and returns the file's path.</summary>
+    private static string WriteGraph(LocalHome home, ExecutionStore store, ExecutionRecord execution)
+    {
+        var file = Path.Combine(Path.GetDirectoryName(home.Dashboard)!, "executions", execution.Name + ".svg");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, StatesGraphCommand.Render(PipelineHost.ShippedGraph, store.PathOf(execution), "svg"));
+        return file;
+    }
+
+    /// <summary>Each state entered, in order: when, for how long, its input and output (as the console's "Step details").</summary>
+    private static Table StatesTable(IReadOnlyList<ExecutionEventRecord> events)
+    {
+        var table = new Table().RoundedBorder();
+        foreach (var header in new[] { "#", "State", "Entered (UTC)", "Duration", "Input", "Output" })
+        {
+            table.AddColumn(header);
+        }
+
+        var step = 0;
+        foreach (var (entered, i) in events.Select((e, i) => (e, i)).Where(p => p.e.Type == "StateEntered"))
+        {
+            var exited = events.Skip(i + 1).FirstOrDefault(e => e.Type == "StateExited" && e.StateName == entered.StateName);
+            table.AddRow(
+                (++step).ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(entered.StateName ?? string.Empty),
+                entered.Timestamp.UtcDateTime.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture),
+                Seconds(exited?.Timestamp - entered.Timestamp),
+                Markup.Escape(entered.Payload ?? string.Empty),
+                Markup.Escape(exited?.Payload ?? "-"));
+        }
+
+        return table;
+    }
+
+    private static string Seconds(TimeSpan? duration) => duration is { } d ? d.TotalSeconds.ToString("0.00s", CultureInfo.InvariantCulture) : "-";
+
+    /// <summary>An execution's name from its ARN (the last segment), as the console shows it.</summary>
+    private static string NameOf(string executionArn) => executionArn[(executionArn.LastIndexOf(':') + 1)..];
 
     private static JsonObject Summary(ExecutionRecord e) => new()
     {
@@ -167,6 +245,8 @@ internal static class ExecutionsCommand
         ["stateTransitions"] = e.StateTransitions,
         ["error"] = e.Error,
         ["cause"] = e.Cause,
+        ["objectKey"] = e.ObjectKey,
+        ["rerunOf"] = e.RerunOf,
     };
 
     public static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);

@@ -27,17 +27,15 @@ internal static class RerunCommand
             }
 
             var home = CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home));
-            var earlier = new ExecutionStore(home).Find(parse.GetValue(id)!);
-            if (earlier is null)
+            if (ExecutionsCommand.Find(context, new ExecutionStore(home), parse.GetValue(id)!) is not { } earlier)
             {
-                await context.Error.WriteLineAsync($"{parse.GetValue(id)}: no such execution (see `executions list`)").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
 
             var input = WithRerun(JsonNode.Parse(earlier.Input)!, parse.GetValue(reset));
 
             var host = new Diagnostics(context, parse, parse.GetValue(json)).Host(home);
-            var outcome = await host.StartExecutionAsync(input, name: null, cancellationToken).ConfigureAwait(false);
+            var outcome = await host.StartExecutionAsync(input, name: null, rerunOf: earlier.ExecutionId, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 context.Console.Profile.Out.Writer.WriteLine(RunSummary.Json([outcome]));

@@ -8,7 +8,7 @@ using PurchasePipeline.States.Validation;
 
 namespace PurchasePipeline.Cli.Commands;
 
-/// <summary><c>states run|validate</c>: any ASL definition on the embedded engine.</summary>
+/// <summary><c>states run|validate|graph</c>: any ASL definition on the embedded engine.</summary>
 internal static class StatesCommand
 {
     public static Command Create(CliContext context)
@@ -16,6 +16,7 @@ internal static class StatesCommand
         var command = new Command("states", "Run or validate any Amazon States Language definition");
         command.Subcommands.Add(Run(context));
         command.Subcommands.Add(Validate(context));
+        command.Subcommands.Add(StatesGraphCommand.Create(context));
         return command;
     }
 

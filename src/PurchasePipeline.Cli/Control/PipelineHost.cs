@@ -8,6 +8,7 @@ using PurchasePipeline.Local.Executions;
 using PurchasePipeline.Local.Lake;
 using PurchasePipeline.Local.Trigger;
 using PurchasePipeline.States;
+using PurchasePipeline.States.Graph;
 
 namespace PurchasePipeline.Cli.Control;
 
@@ -92,14 +93,18 @@ internal sealed class PipelineHost
     }
 
     /// <summary>Runs one execution with this input to its end and records it.</summary>
-    public async Task<ExecutionOutcome> StartExecutionAsync(JsonNode input, string? name, CancellationToken cancellationToken)
+    public Task<ExecutionOutcome> StartExecutionAsync(JsonNode input, string? name, CancellationToken cancellationToken) =>
+        StartExecutionAsync(input, name, rerunOf: null, cancellationToken);
+
+    /// <summary>Runs one execution with this input to its end and records it, as a rerun of <paramref name="rerunOf"/> when given.</summary>
+    public async Task<ExecutionOutcome> StartExecutionAsync(JsonNode input, string? name, string? rerunOf, CancellationToken cancellationToken)
     {
         name ??= time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'-", System.Globalization.CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..8];
         var info = new ExecutionInfo(LocalSettings.ExecutionArn(name), name, LocalSettings.StateMachineArn, LocalSettings.StateMachineName);
         JsonNode? alert = null;
         var tasks = new AlertCapture(Tasks, a => alert = a);
         ExecutionResult result;
-        using (var recorder = store.Start(info.Id, name, LocalSettings.StateMachineName, input.ToJsonString(), time.GetUtcNow()))
+        using (var recorder = store.Start(info.Id, name, LocalSettings.StateMachineName, input.ToJsonString(), time.GetUtcNow(), rerunOf))
         {
             CrashPoint.Reach(CrashPoint.ExecutionRecorded);
             var listener = Observe?.Invoke(info) is { } observer ? new BothListeners(recorder, observer) : (IExecutionListener)recorder;
@@ -115,6 +120,12 @@ internal sealed class PipelineHost
         return new ExecutionOutcome(store.Find(info.Id)!, result, alert);
     }
 
+    /// <summary>The shipped definition's graph, as the local plane runs it (every local execution runs it): for the dashboard and <c>executions show</c>.</summary>
+    public static StateGraph ShippedGraph => Shipped.Value;
+
+    private static readonly Lazy<StateGraph> Shipped = new(() => StateGraph.Of(StateMachine.Parse(
+        LocalSettings.Substitute(ReadShipped("purchase-pipeline.asl.json"), LocalSettings.Substitutions(FunctionCatalog.All.Select(f => f.Name))))));
+
     /// <summary>The local plane's adapters of every port.</summary>
     public static TaskPorts LocalPorts(LocalHome home, TimeProvider time) => new()
     {
@@ -123,7 +134,7 @@ internal sealed class PipelineHost
         RunManifests = new LocalRunManifestStore(home),
         Query = new LocalQueryService(home),
         ValidationRules = new ValidationRuleFiles(),
-        Dataset = new LocalDatasetService(home, time),
+        Dataset = new LocalDatasetService(home, time, ShippedGraph),
     };
 
     /// <summary>Reads a file of statemachine/ shipped next to the binary.</summary>

@@ -3,14 +3,16 @@ using PurchasePipeline.Core.Errors;
 using PurchasePipeline.Core.Ports;
 using PurchasePipeline.Local.Dashboard;
 using PurchasePipeline.Local.Lake;
+using PurchasePipeline.States.Graph;
 
 namespace PurchasePipeline.Local.Adapters;
 
 /// <summary>
 /// QuickSight on the local plane: an ingestion republishes dashboard/index.html from the lake. Ingestion
 /// ids are idempotent, as in QuickSight: creating one that exists does not refresh twice.
+/// The dashboard draws <paramref name="machine"/> (when given) with the last finished execution's path.
 /// </summary>
-public sealed class LocalDatasetService(LocalHome home, TimeProvider time) : IDatasetService
+public sealed class LocalDatasetService(LocalHome home, TimeProvider time, StateGraph? machine = null) : IDatasetService
 {
     /// <summary>The dataset id the local plane configures, so the refresh branch of the state machine runs locally too.</summary>
     public const string DashboardDatasetId = "local-dashboard";
@@ -31,7 +33,7 @@ public sealed class LocalDatasetService(LocalHome home, TimeProvider time) : IDa
 
         try
         {
-            await DashboardPublisher.PublishAsync(home, time, cancellationToken).ConfigureAwait(false);
+            await DashboardPublisher.PublishAsync(home, time, machine, cancellationToken).ConfigureAwait(false);
             ingestions[ingestionId] = new IngestionStatus(ingestionId, "COMPLETED", null);
         }
         catch (Exception e) when (e is IOException or DuckDB.NET.Data.DuckDBException or InvalidDataException)

@@ -1,5 +1,7 @@
 using PurchasePipeline.Local.Etl;
+using PurchasePipeline.Local.Executions;
 using PurchasePipeline.Local.Lake;
+using PurchasePipeline.States.Graph;
 
 namespace PurchasePipeline.Local.Dashboard;
 
@@ -21,14 +23,26 @@ public static class DashboardPublisher
     /// folder cannot be written and DuckDB's exception when a Parquet file of the lake cannot be read;
     /// the previous page then stays in place. An unreadable run manifest is reported on the page instead.
     /// </remarks>
-    public static async Task<string> PublishAsync(LocalHome home, TimeProvider time, CancellationToken cancellationToken)
+    public static Task<string> PublishAsync(LocalHome home, TimeProvider time, CancellationToken cancellationToken) =>
+        PublishAsync(home, time, machine: null, cancellationToken);
+
+    /// <summary>As <see cref="PublishAsync(LocalHome, TimeProvider, CancellationToken)"/>, with a section drawing <paramref name="machine"/> and the last finished execution's path.</summary>
+    public static async Task<string> PublishAsync(LocalHome home, TimeProvider time, StateGraph? machine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(home);
         ArgumentNullException.ThrowIfNull(time);
 
         var data = await DashboardQueries.LoadAsync(home, cancellationToken).ConfigureAwait(false);
-        var html = DashboardRenderer.Render(data, time);
+        var html = DashboardRenderer.Render(data, time, machine is null ? null : LastFinished(home, machine));
         await AtomicFile.WriteAllTextAsync(home.Dashboard, html, cancellationToken).ConfigureAwait(false);
         return home.Dashboard;
+    }
+
+    /// <summary>The machine with the path of the newest execution that has ended (the one refreshing the dashboard is still running).</summary>
+    private static MachineView LastFinished(LocalHome home, StateGraph machine)
+    {
+        var store = new ExecutionStore(home);
+        var last = store.List(limit: 20).FirstOrDefault(e => e.Status != "RUNNING");
+        return new MachineView(machine, last, last is null ? null : store.PathOf(last));
     }
 }

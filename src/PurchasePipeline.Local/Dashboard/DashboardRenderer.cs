@@ -7,7 +7,7 @@ namespace PurchasePipeline.Local.Dashboard;
 /// </summary>
 internal static partial class DashboardRenderer
 {
-    public static string Render(DashboardData data, TimeProvider time)
+    public static string Render(DashboardData data, TimeProvider time, MachineView? machine = null)
     {
         var generatedAt = time.GetUtcNow();
         var html = new HtmlBuilder();
@@ -28,6 +28,7 @@ internal static partial class DashboardRenderer
         html.Add(Breakdown("payment", "span-4", "Revenue by payment method", ("Payment method", "payment methods"), data.ByPayment, "tone-violet"));
         html.Add(Rejects(data.RejectsByReason, data.Kpis));
         html.Add(Runs(data.RecentRuns, data.Kpis.Runs, data.UnreadableManifests));
+        html.Add(machine is null ? TrustedHtml.Empty : StateMachine(machine));
         html.Add($"</div>\n</main>\n");
         html.Add($"<footer>Offline page: no scripts, web fonts or network requests. The local stand-in for the QuickSight dashboard, regenerated after every pipeline run.</footer>\n");
         html.Add($"</body>\n</html>\n");

@@ -42,7 +42,8 @@ internal static class DashboardStyles
         .kpi-sub { font-size: 12px; color: var(--muted); font-variant-numeric: tabular-nums; }
         .grid { display: grid; grid-template-columns: repeat(12, minmax(0, 1fr)); gap: 20px; }
         .card { grid-column: span 12; display: flex; flex-direction: column; background: var(--card); border-radius: 14px; padding: 18px 20px 14px; box-shadow: var(--shadow); min-width: 0; }
-        .span-4 { grid-column: span 4; } .span-6 { grid-column: span 6; } .span-8 { grid-column: span 8; }
+        .span-4 { grid-column: span 4; } .span-6 { grid-column: span 6; } .span-8 { grid-column: span 8; } .span-12 { grid-column: span 12; }
+        .machine svg.chart { max-height: 1500px; }
         @media (max-width: 1100px) { .span-4 { grid-column: span 6; } .span-8 { grid-column: span 12; } }
         @media (max-width: 760px) { .span-4, .span-6 { grid-column: span 12; } header.top { padding: 20px 18px 76px; } main { padding: 0 12px 16px; } }
         .card-head { display: flex; gap: 12px; justify-content: space-between; align-items: flex-start; }

@@ -6,10 +6,11 @@ namespace PurchasePipeline.Local.Dashboard;
 /// </summary>
 internal static class SvgFrame
 {
-    public static TrustedHtml Wrap(string id, double width, double height, string title, string description, TrustedHtml body)
+    /// <remarks>A <paramref name="standalone"/> picture (an .svg file) declares the SVG namespace; inline in HTML it needs none.</remarks>
+    public static TrustedHtml Wrap(string id, double width, double height, string title, string description, TrustedHtml body, bool standalone = false)
     {
         var svg = new HtmlBuilder();
-        svg.Add($"<svg class=\"chart\" viewBox=\"0 0 {width:0.##} {height:0.##}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">");
+        svg.Add($"<svg{(standalone ? new TrustedHtml(" xmlns=\"http://www.w3.org/2000/svg\"") : TrustedHtml.Empty)} class=\"chart\" viewBox=\"0 0 {width:0.##} {height:0.##}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">");
         svg.Add($"<title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{description}</desc>");
         svg.Add(body);
         svg.Add($"</svg>");

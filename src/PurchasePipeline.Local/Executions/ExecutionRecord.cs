@@ -16,6 +16,12 @@ public sealed record ExecutionRecord(
 {
     /// <summary>How long it ran (so far, for a running one: until its last stop).</summary>
     public TimeSpan? Duration => StoppedAt - StartedAt;
+
+    /// <summary>The execution this one reruns (started by <c>rerun</c>), or null.</summary>
+    public string? RerunOf { get; init; }
+
+    /// <summary>The key of the object its Object Created event names (<c>$.detail.object.key</c>), or null for another input.</summary>
+    public string? ObjectKey => System.Text.Json.Nodes.JsonNode.Parse(Input) is System.Text.Json.Nodes.JsonObject input && input["detail"]?["object"]?["key"] is System.Text.Json.Nodes.JsonValue key && key.TryGetValue<string>(out var text) ? text : null;
 }
 
 /// <summary>One history event of an execution, in order.</summary>

@@ -3,6 +3,8 @@ using DuckDB.NET.Data;
 using PurchasePipeline.Local.Alerts;
 using PurchasePipeline.Local.Duck;
 using PurchasePipeline.Local.Lake;
+using PurchasePipeline.States;
+using PurchasePipeline.States.Graph;
 
 namespace PurchasePipeline.Local.Executions;
 
@@ -38,45 +40,57 @@ public sealed class ExecutionStore(LocalHome home, TimeProvider? time = null)
     /// the outcome. The database is opened only for those two short writes, so another process (a second
     /// terminal listing executions while watch runs) is not locked out for a whole execution.
     /// </summary>
-    public ExecutionRecorder Start(string executionId, string name, string stateMachine, string input, DateTimeOffset startedAt)
+    /// <remarks><paramref name="rerunOf"/>: the execution this one reruns (<c>rerun ID</c>), shown by both.</remarks>
+    public ExecutionRecorder Start(string executionId, string name, string stateMachine, string input, DateTimeOffset startedAt, string? rerunOf = null)
     {
         var owner = ExecutionOwner.Current;
         using (var connection = Open())
         {
             connection.Execute($"""
-                INSERT INTO executions (execution_id, name, state_machine, status, started_at, input, state_transitions, owner_pid, owner_started_at)
+                INSERT INTO executions (execution_id, name, state_machine, status, started_at, input, state_transitions, owner_pid, owner_started_at, rerun_of)
                 VALUES ({Duck.Duck.Literal(executionId)}, {Duck.Duck.Literal(name)}, {Duck.Duck.Literal(stateMachine)},
-                    'RUNNING', {Timestamp(startedAt)}, {Duck.Duck.Literal(input)}, 0, {owner.ProcessId}, {Timestamp(owner.ProcessStartedAt)})
+                    'RUNNING', {Timestamp(startedAt)}, {Duck.Duck.Literal(input)}, 0, {owner.ProcessId}, {Timestamp(owner.ProcessStartedAt)}, {(rerunOf is null ? "NULL" : Duck.Duck.Literal(rerunOf))})
                 """);
         }
 
         return new ExecutionRecorder(Open, executionId);
     }
 
-    /// <summary>Executions, newest first.</summary>
-    public IReadOnlyList<ExecutionRecord> List(int limit = 100)
+    /// <summary>Executions, newest first; only those with <paramref name="status"/> (SUCCEEDED, FAILED, …) when given.</summary>
+    public IReadOnlyList<ExecutionRecord> List(int limit = 100, string? status = null)
     {
         if (!File.Exists(FilePath))
         {
             return [];
         }
 
-        return Reading(connection => connection.Query($"SELECT * FROM executions ORDER BY {NewestFirst} LIMIT {limit}", Read));
+        return Reading(connection => connection.Query(
+            $"SELECT * FROM executions WHERE CAST($1 AS VARCHAR) IS NULL OR status = $1 ORDER BY {NewestFirst} LIMIT {limit}", Read, (object?)status ?? DBNull.Value));
     }
 
-    /// <summary>One execution by its id or name (or a unique prefix of either), or null.</summary>
-    public ExecutionRecord? Find(string idOrName)
+    /// <summary>The executions started by <c>rerun</c> of this one, oldest first.</summary>
+    public IReadOnlyList<ExecutionRecord> RerunsOf(string executionId) =>
+        !File.Exists(FilePath) ? [] : Reading(connection => connection.Query("SELECT * FROM executions WHERE rerun_of = $1 ORDER BY started_at, rowid", Read, executionId));
+
+    /// <summary>One execution by its id or name (or a unique prefix of either), or null (none, or a prefix of several: see <see cref="Matches"/>).</summary>
+    public ExecutionRecord? Find(string idOrName) => Matches(idOrName) is [var only] ? only : null;
+
+    /// <summary>
+    /// The executions <paramref name="idOrName"/> names: the one whose id or name it is, else every one whose id or
+    /// name starts with it, newest first (several: the prefix is ambiguous).
+    /// </summary>
+    public IReadOnlyList<ExecutionRecord> Matches(string idOrName)
     {
         if (!File.Exists(FilePath))
         {
-            return null;
+            return [];
         }
 
         var matches = Reading(connection => connection.Query(
             $"SELECT * FROM executions WHERE execution_id = $1 OR name = $1 OR starts_with(name, $1) OR starts_with(execution_id, $1) ORDER BY {NewestFirst}",
             Read,
             idOrName));
-        return matches.Count == 1 ? matches[0] : matches.FirstOrDefault(m => m.ExecutionId == idOrName || m.Name == idOrName);
+        return matches.Where(m => m.ExecutionId == idOrName || m.Name == idOrName).Take(1).ToList() is [var exact] ? [exact] : matches;
     }
 
     /// <summary>The history of an execution, in order.</summary>
@@ -86,6 +100,15 @@ public sealed class ExecutionStore(LocalHome home, TimeProvider? time = null)
             "SELECT sequence, type, timestamp, state_name, payload, error, cause FROM execution_events WHERE execution_id = $1 ORDER BY sequence",
             r => new ExecutionEventRecord(r.GetInt32(0), r.GetString(1), Offset(r.GetDateTime(2)), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6)),
             executionId));
+    }
+
+    /// <summary>The path an execution took: its StateEntered events, failed unless it succeeded or still runs.</summary>
+    public ExecutionPath PathOf(ExecutionRecord execution)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        return ExecutionPath.Of(
+            Events(execution.ExecutionId).Where(e => e.Type == nameof(HistoryEventType.StateEntered) && e.StateName is not null).Select(e => e.StateName!).ToList(),
+            execution.Status is not ("SUCCEEDED" or "RUNNING"));
     }
 
     /// <summary>
@@ -117,7 +140,10 @@ public sealed class ExecutionStore(LocalHome home, TimeProvider? time = null)
 
     private static ExecutionRecord Read(System.Data.Common.DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Offset(r.GetDateTime(4)),
-        r.IsDBNull(5) ? null : Offset(r.GetDateTime(5)), r.GetString(6), Text(r, 7), Text(r, 8), Text(r, 9), r.GetInt32(10));
+        r.IsDBNull(5) ? null : Offset(r.GetDateTime(5)), r.GetString(6), Text(r, 7), Text(r, 8), Text(r, 9), r.GetInt32(10))
+    {
+        RerunOf = Text(r, r.GetOrdinal("rerun_of")),
+    };
 
     /// <summary>Runs a read on an open connection; a database damaged past its header fails only when read.</summary>
     /// <exception cref="InvalidDataException">The file is damaged.</exception>
@@ -231,5 +257,6 @@ public sealed class ExecutionStore(LocalHome home, TimeProvider? time = null)
                 payload VARCHAR, error VARCHAR, cause VARCHAR);
             ALTER TABLE executions ADD COLUMN IF NOT EXISTS owner_pid INTEGER;
             ALTER TABLE executions ADD COLUMN IF NOT EXISTS owner_started_at TIMESTAMP;
+            ALTER TABLE executions ADD COLUMN IF NOT EXISTS rerun_of VARCHAR;
             """);
 }

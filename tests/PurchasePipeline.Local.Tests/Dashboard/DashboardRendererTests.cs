@@ -9,7 +9,7 @@ public sealed partial class DashboardRendererTests
 {
     private static readonly FixedTimeProvider Time = FixedTimeProvider.At(2026, 11, 25, 17, 52, 3);
 
-    public static TheoryData<string> Pages => new() { "full", "empty" };
+    public static TheoryData<string> Pages => new() { "full", "empty", "machine" };
 
     public static TheoryData<string> EdgeCases => new() { "one day", "zero revenue", "losses", "long names" };
 
@@ -162,8 +162,22 @@ public sealed partial class DashboardRendererTests
         };
     }
 
-    private static string Render(string page) =>
-        DashboardRenderer.Render(page == "full" ? SomeDashboard.Full() : DashboardData.Empty, Time);
+    /// <summary>"machine": the full page with the pipeline's state machine and a failed execution's path, so every page check covers it too.</summary>
+    private static string Render(string page) => page switch
+    {
+        "full" => DashboardRenderer.Render(SomeDashboard.Full(), Time),
+        "machine" => DashboardRenderer.Render(SomeDashboard.Full(), Time, new MachineView(StateGraphSvgTests.Pipeline, null, StateGraphSvgTests.FailedPath)),
+        _ => DashboardRenderer.Render(DashboardData.Empty, Time),
+    };
+
+    [Fact]
+    public void Render_WithMachine_DrawsEveryStateInlineInItsSection()
+    {
+        var section = Parse(Render("machine")).Descendants("section").Single(s => (string?)s.Attribute("id") == "machine");
+
+        Assert.Equal(StateGraphSvgTests.Pipeline.Nodes.Count, section.Descendants("g").Count(g => (string?)g.Attribute("class") == "state"));
+        Assert.Equal("PipelineFailed", (string?)section.Descendants("g").Single(g => (string?)g.Attribute("data-mark") == "failed").Attribute("data-state"));
+    }
 
     /// <summary>The page parsed as XML: it is written well-formed, so any unbalanced tag fails here.</summary>
     private static XDocument Parse(string html)
