@@ -1,0 +1,19 @@
+using PurchasePipeline.Core.Ports;
+using PurchasePipeline.Local.Lake;
+
+namespace PurchasePipeline.Local.Adapters;
+
+/// <summary>The local plane's adapters of every port, over one home.</summary>
+public static class LocalPorts
+{
+    /// <summary>The ports over <paramref name="home"/>, with the rules the caller ships.</summary>
+    public static TaskPorts Create(LocalHome home, TimeProvider time, IValidationRules rules) => new()
+    {
+        Crawler = new LocalCrawlerService(home),
+        EtlJob = new LocalEtlJobService(home, time),
+        RunManifests = new LocalRunManifestStore(home),
+        Query = new LocalQueryService(home),
+        ValidationRules = rules,
+        Dataset = new LocalDatasetService(home, time),
+    };
+}
