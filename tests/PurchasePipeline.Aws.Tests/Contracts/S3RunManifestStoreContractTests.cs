@@ -1,4 +1,4 @@
-using PurchasePipeline.Aws.Adapters;
+using PurchasePipeline.Core.Lake;
 using PurchasePipeline.Core.Ports;
 using PurchasePipeline.TestUtils.Contracts;
 
@@ -23,7 +23,7 @@ public sealed class S3RunManifestStoreContractTests : RunManifestStoreContract, 
 
     protected override Task CommitAsync(string runId, string text)
     {
-        s3.Put(S3RunManifestStore.Key(runId), text);
+        s3.Put(LakePrefixes.ManifestKey(runId), text);
         return Task.CompletedTask;
     }
 }
