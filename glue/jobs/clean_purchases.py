@@ -4,8 +4,8 @@ Reads the raw objects under --raw_path that the job bookmark has not seen yet (C
 the transform SQL (glue/sql/NN_name.sql, the same files DuckDB runs in the local plane) with Spark SQL and
 writes the lake: clean/purchases/ (appended), rejected/purchases/run_id=R/, aggregates/NAME/ (only the
 purchase dates this run touched are replaced) and manifests/R.json. The bookmark is committed last, so a
-failed run's files are read again by the next run; the SQL drops rows the clean table already holds, so
-reading a file twice never adds its rows twice.
+failed run's files are read again by the next run; the SQL drops rows the clean table already holds and
+rejected rows whose fingerprint the rejected table holds, so reading a file twice never adds its rows twice.
 
 Arguments (Glue adds JOB_NAME and JOB_RUN_ID itself):
   --raw_path    s3://BUCKET/raw/              where purchase files land: *.csv and *.jsonl, at any depth
@@ -71,6 +71,7 @@ USER_COLUMNS: tuple[str, ...] = (
 SQL_FILE = re.compile(r"^[0-9]+_([a-z][a-z0-9_]*)\.sql$")
 RAW_VIEW = "raw_purchases"
 EXISTING_VIEW = "existing_purchases"
+EXISTING_REJECTED_VIEW = "existing_rejected"
 USERS_VIEW = "users"
 CLEAN_VIEW = "clean_purchases"
 REJECTED_VIEW = "rejected_purchases"
@@ -89,6 +90,8 @@ GLOB_CHARACTERS = frozenset("*?[]{}\\")
 # The columns clean_purchases looks existing_purchases up by; enough to run the SQL once and learn the
 # clean table's full shape from it (the local plane's TransformShapes does the same).
 CLEAN_LOOKUP_DDL = "purchase_id string, purchase_date date"
+# The one column of the rejected table that rejected_purchases looks rows up by: the row's fingerprint.
+REJECTED_LOOKUP_DDL = "reject_id string"
 CORRUPT_RECORD = "_corrupt_record"
 # The column Glue adds to each record of the discovery source: the URI of the record's file.
 SOURCE_FILE_COLUMN = "_source_file"
@@ -641,6 +644,23 @@ def read_existing_purchases(
     return spark.read.schema(schema).option("basePath", root).parquet(*[lake.uri(p) for p in existing])
 
 
+def read_existing_rejected(spark: SparkSession, s3: S3Client, lake: Lake) -> DataFrame:
+    """The existing_rejected view: the fingerprint of every rejected row already in the lake.
+
+    Only the reject_id column is read (Parquet stores it on its own: about 33 bytes a rejected row, none of
+    the raw text), from every run's partition: a re-delivered row can come back in any later run. Files
+    written before rejected rows had a fingerprint give NULL for it (Spark reads a column a Parquet file
+    lacks as NULL), so their rows are not matched.
+    """
+    if not has_objects(s3, lake.bucket, lake.key(LAKE_REJECTED_PURCHASES)):
+        return spark.createDataFrame([], REJECTED_LOOKUP_DDL)
+    return (
+        spark.read.schema(REJECTED_LOOKUP_DDL).parquet(lake.uri(LAKE_REJECTED_PURCHASES))
+        .select("reject_id")
+        .where(F.col("reject_id").isNotNull())
+    )
+
+
 def bind_transform(spark: SparkSession, steps: Sequence[TransformStep], existing: DataFrame | None) -> None:
     """Registers existing_purchases, then every SQL file in order as the view the README names.
 
@@ -735,6 +755,7 @@ def transform_batch(
 
     raw.createOrReplaceTempView(RAW_VIEW)
     read_users(spark, s3, args.users_path).createOrReplaceTempView(USERS_VIEW)
+    read_existing_rejected(spark, s3, lake).createOrReplaceTempView(EXISTING_REJECTED_VIEW)
     bind_transform(spark, steps, existing=None)
     clean_schema = spark.table(CLEAN_VIEW).schema
     dates = batch_purchase_dates(spark)

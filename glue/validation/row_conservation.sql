@@ -1,4 +1,5 @@
--- Every row read is accounted for: rows_in = clean + rejected + deduplicated, and the manifest's counts
+-- Every row read is accounted for: rows_in = clean + rejected + deduplicated (a clean or rejected row the lake
+-- or the batch already had, such as a re-delivered one, is deduplicated, not stored), and the manifest's counts
 -- match the rows actually in the lake. A run without a manifest breaks the rule. rejected_purchases is
 -- filtered by a literal run id (the second parameter): in Athena its run_id partitions are injected, not listed.
 WITH this_run AS (SELECT CAST(? AS VARCHAR) AS run_id),

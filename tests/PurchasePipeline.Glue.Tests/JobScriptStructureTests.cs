@@ -78,6 +78,21 @@ public sealed class JobScriptStructureTests : IDisposable
         PythonAssert.FailedSaying(run, "names 01_typed_purchases.sql", "names agg_daily_category");
     }
 
+    [Fact]
+    public async Task Check_JobWithoutAViewTheReadmeSaysTheRunnerProvides_FailsNamingIt()
+    {
+        // Regression: the job gave rejected_purchases no existing_rejected, so re-delivered bad rows were stored again.
+        var run = await CheckAsync(FakeJob("""
+            VIEWS = ["raw_purchases", "existing_purchases", "users"]
+
+            def main(job, frame):
+                frame.write.parquet("s3://bucket/clean/")
+                job.commit()
+            """));
+
+        PythonAssert.FailedSaying(run, "the job provides no view existing_rejected, which sql/README.md says the runner provides");
+    }
+
     private static Task<PythonRun> CheckAsync(string job) =>
         Python.ScriptAsync("check_job_script.py", job, GluePaths.SqlFolder);
 

@@ -31,7 +31,7 @@ public static class LakeTables
         ("session_id", "string"), ("category", "string"), ("brand", "string"), ("cost_price", "string"),
         ("selling_price", "string"), ("discount", "string"), ("timestamp", "string"), ("referrer", "string"),
         ("device_type", "string"), ("os", "string"), ("browser", "string"), ("ip_address", "string"),
-        ("payment_method", "string"), ("extra_fields", "string"),
+        ("payment_method", "string"), ("extra_fields", "string"), ("reject_id", "string"),
     ];
 
     public static IReadOnlyList<(string Name, string Type)> ManifestColumns { get; } =

@@ -39,7 +39,10 @@ public abstract record RunRecord
     [JsonPropertyName("rows_rejected")]
     public required long RowsRejected { get; init; }
 
-    /// <summary>Valid rows dropped as duplicates (within the batch or already in the clean table).</summary>
+    /// <summary>
+    /// Rows not stored because they were stored already: valid rows whose purchase_id, and rejected rows whose
+    /// reject_id (raw text), is in the lake or earlier in the batch (a re-delivered object, a bookmark reset).
+    /// </summary>
     [JsonPropertyName("rows_deduplicated")]
     public required long RowsDeduplicated { get; init; }
 

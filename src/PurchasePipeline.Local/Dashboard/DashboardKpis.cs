@@ -22,6 +22,12 @@ internal sealed record DashboardKpis(
     /// <summary>Revenue per order; null without orders.</summary>
     public decimal? AverageOrderValue => Orders == 0 ? null : Revenue / Orders;
 
-    /// <summary>Rejected rows as a share of the rows read; null before any row was read.</summary>
-    public decimal? RejectRate => RowsIn == 0 ? null : (decimal)RowsRejected / RowsIn;
+    /// <summary>
+    /// The distinct rows read: clean + rejected. A row read again (an overwritten cumulative object, a re-read
+    /// after a bookmark reset, a repeat in its batch) is deduplicated, so it counts once here.
+    /// </summary>
+    public long RowsDistinct => RowsIn - RowsDeduplicated;
+
+    /// <summary>Rejected rows as a share of the distinct rows read, so re-deliveries do not change it; null before any row was read.</summary>
+    public decimal? RejectRate => RowsDistinct == 0 ? null : (decimal)RowsRejected / RowsDistinct;
 }

@@ -12,7 +12,7 @@ internal static partial class DashboardRenderer
         html.Add(Kpi("Orders", Figures.Count(kpis.Orders), kpis.AverageOrderValue is { } average ? $"avg order {Figures.Money(average)}" : "no sales yet", "sky"));
         html.Add(Kpi("Margin", Figures.Percent(kpis.MarginRate), sold ? $"{Figures.Money(kpis.Margin)} over cost" : "no sales yet", "emerald"));
         html.Add(Kpi("Customers", Figures.Count(kpis.Customers), "distinct buyers", "violet"));
-        html.Add(Kpi("Reject rate", Figures.Percent(kpis.RejectRate), kpis.RowsIn > 0 ? $"{Figures.Count(kpis.RowsRejected)} of {Figures.Count(kpis.RowsIn)} rows read" : "no rows read yet", "rose"));
+        html.Add(Kpi("Reject rate", Figures.Percent(kpis.RejectRate), kpis.RowsDistinct > 0 ? $"{Figures.Count(kpis.RowsRejected)} of {Figures.Count(kpis.RowsDistinct)} distinct rows read" : "no rows read yet", "rose"));
         html.Add(Kpi("Duplicates", Figures.Count(kpis.RowsDeduplicated), $"rows dropped in {Figures.Count(kpis.Runs)} runs", "amber"));
         html.Add($"</section>\n");
         return html.ToTrusted();

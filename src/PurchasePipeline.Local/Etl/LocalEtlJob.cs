@@ -18,7 +18,7 @@ public sealed class LocalEtlJob
     public const string JobName = "clean_purchases";
 
     /// <summary>Views the transform reads more than once; materialised so they are computed once.</summary>
-    private static readonly HashSet<string> Materialized = new(StringComparer.Ordinal) { "typed_purchases", "clean_purchases", "touched_purchases" };
+    private static readonly HashSet<string> Materialized = new(StringComparer.Ordinal) { "typed_purchases", "rejected_purchases", "clean_purchases", "touched_purchases" };
 
     private readonly LocalHome home;
     private readonly TimeProvider time;
@@ -77,7 +77,7 @@ public sealed class LocalEtlJob
                 RowsClean = connection.ScalarLong("SELECT count(*) FROM clean_purchases"),
                 RowsRejected = connection.ScalarLong("SELECT count(*) FROM rejected_purchases"),
                 RowsDeduplicated = connection.ScalarLong(
-                    "SELECT count(*) FROM typed_purchases WHERE reject_reason IS NULL") - connection.ScalarLong("SELECT count(*) FROM clean_purchases"),
+                    "SELECT (SELECT count(*) FROM raw_purchases) - (SELECT count(*) FROM clean_purchases) - (SELECT count(*) FROM rejected_purchases)"),
                 Files = [.. pending.Select(o => new ProcessedObject(o.Key, o.ETag, fileRows.GetValueOrDefault(o.Key)))],
                 Partitions = connection.Query(
                     "SELECT purchase_date, count(*) FROM clean_purchases GROUP BY purchase_date ORDER BY purchase_date",
@@ -113,6 +113,7 @@ public sealed class LocalEtlJob
     {
         connection.Execute("CREATE TEMP TABLE raw_purchases AS " + RawSources.Select(pending, runId));
         connection.Execute("CREATE TEMP VIEW users AS " + LakeSources.Users(home));
+        ExistingRejected.Define(connection, home);
     }
 
     private void RunTransform(DuckDBConnection connection, IProgress<string>? progress)

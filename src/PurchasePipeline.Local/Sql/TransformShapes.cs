@@ -28,6 +28,7 @@ internal static class TransformShapes
         // The transform looks rows up in the clean table it produces: start with the two columns that
         // lookup reads, then give existing_purchases the full shape as soon as clean_purchases exists.
         connection.Execute("CREATE TEMP TABLE existing_purchases (purchase_id VARCHAR, purchase_date DATE)");
+        connection.Execute("CREATE TEMP TABLE existing_rejected (reject_id VARCHAR)");
         var shapes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var script in SqlFolder.Transform)
         {

@@ -10,6 +10,8 @@ usage: check_job_script.py JOB_SCRIPT SQL_FOLDER
   and every create_dynamic_frame source has one: they key the job bookmark.
 - the SQL comes from the folder, not from a list: no string in the job names a file of SQL_FOLDER, or a
   view that glue/sql/README.md does not name as an input or output of the runner.
+- the job provides every view that glue/sql/README.md ("Inputs the runner provides") says the runner
+  provides: each is a string in the job.
 Problems go to stderr, one a line; exit 1.
 """
 
@@ -20,7 +22,7 @@ from pathlib import Path
 
 WRITE_CALLS = {"put_object", "delete_object", "delete_objects", "copy_object", "upload_file", "upload_fileobj",
                "write_dynamic_frame", "purge_s3_path"}
-README_VIEWS = {"raw_purchases", "existing_purchases", "users", "clean_purchases", "rejected_purchases"}
+OUTPUT_VIEWS = {"clean_purchases", "rejected_purchases"}
 SQL_FILE = re.compile(r"^[0-9]+_(.+)\.sql$")
 
 
@@ -115,13 +117,34 @@ def docstrings(tree: ast.Module) -> set[int]:
     return ids
 
 
+def runner_inputs(sql_folder: Path) -> list[str]:
+    """The views the "Inputs the runner provides" table of the folder's README.md names, in its order."""
+    section = re.search(r"^## Inputs the runner provides$(.*?)^## ", (sql_folder / "README.md").read_text(encoding="utf-8"),
+                        re.MULTILINE | re.DOTALL)
+    return re.findall(r"^\| `([a-z_]+)` \|", section.group(1), re.MULTILINE) if section else []
+
+
+def job_strings(tree: ast.Module) -> set[str]:
+    return {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+
+
+def check_runner_inputs(tree: ast.Module, sql_folder: Path) -> list[str]:
+    inputs = runner_inputs(sql_folder)
+    if not inputs:
+        return [f"{sql_folder / 'README.md'}: no view in its table \"Inputs the runner provides\""]
+    strings = job_strings(tree)
+    return [f"the job provides no view {view}, which {sql_folder.name}/README.md says the runner provides"
+            for view in inputs if view not in strings]
+
+
 def check_sql_names(tree: ast.Module, sql_folder: Path) -> list[str]:
+    readme_views = {*runner_inputs(sql_folder), *OUTPUT_VIEWS}
     names = set()
     for path in sql_folder.glob("*.sql"):
         names.add(path.name)
         match = SQL_FILE.match(path.name)
         view = match.group(1) if match else path.stem
-        if view not in README_VIEWS:
+        if view not in readme_views:
             names.add(view)
     skip = docstrings(tree)
     problems = []
@@ -139,7 +162,8 @@ def main() -> None:
         sys.exit("usage: check_job_script.py JOB_SCRIPT SQL_FOLDER")
     job = Path(sys.argv[1])
     tree = ast.parse(job.read_text(encoding="utf-8"), filename=str(job))
-    problems = [*check_commit(tree), *check_transformation_contexts(tree), *check_sql_names(tree, Path(sys.argv[2]))]
+    problems = [*check_commit(tree), *check_transformation_contexts(tree), *check_sql_names(tree, Path(sys.argv[2])),
+                *check_runner_inputs(tree, Path(sys.argv[2]))]
     for problem in problems:
         print(f"{job.name}: {problem}", file=sys.stderr)
     print(f"checked {job.name}: {len(problems)} problem(s)")

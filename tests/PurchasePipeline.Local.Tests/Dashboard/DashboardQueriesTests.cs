@@ -1,4 +1,6 @@
+using PurchasePipeline.Core.Schema;
 using PurchasePipeline.Local.Dashboard;
+using PurchasePipeline.Local.Etl;
 using PurchasePipeline.Local.Lake;
 using PurchasePipeline.TestUtils;
 
@@ -193,7 +195,28 @@ public sealed class DashboardQueriesTests : IDisposable
         Assert.Equal("jr_06", data.RecentRuns[^1].RunId);
         Assert.Equal(new RunRow("jr_25", SomeRun.Start.AddMinutes(25).AddSeconds(-4), SomeRun.Start.AddMinutes(25), 2, 100, 90, 7, 3), data.RecentRuns[0]);
         Assert.Equal(new DashboardKpis(0m, 0, 0m, 0, 25, 2500, 175, 75), data.Kpis);
-        Assert.Equal(0.07m, data.Kpis.RejectRate);
+        Assert.Equal(175m / 2425m, data.Kpis.RejectRate);
+    }
+
+    [Fact]
+    public async Task LoadAsync_CumulativeObjectDeliveredThreeTimes_CountsItsRowsOnce()
+    {
+        // Regression (issue 9, finding 4): each re-delivery added the object's rejected rows again, and the reject
+        // rate was taken over every row read, re-deliveries included.
+        var key = Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1), Some.Row(2).With("cost_price", "abc")]));
+        var job = new LocalEtlJob(home, TimeProvider.System);
+        job.Run();
+        Some.Land(home, key, Some.Csv([Some.Row(1), Some.Row(2).With("cost_price", "abc"), Some.Row(3), Some.Row(4).With("timestamp", "soon")]));
+        File.SetLastWriteTimeUtc(home.PathOf(key), File.GetLastWriteTimeUtc(home.PathOf(key)).AddSeconds(5));
+        job.Run();
+        job.Run(new EtlRunOptions { ResetBookmark = true });
+
+        var data = await LoadAsync();
+
+        Assert.Equal([new RejectCount(RejectReason.InvalidCostPrice, 1), new RejectCount(RejectReason.InvalidTimestamp, 1)], data.RejectsByReason);
+        Assert.Equal((10, 2, 6), (data.Kpis.RowsIn, data.Kpis.RowsRejected, data.Kpis.RowsDeduplicated));
+        Assert.Equal(0.5m, data.Kpis.RejectRate);
+        Assert.Contains("2 of 4 distinct rows read", DashboardRenderer.Render(data, FixedTimeProvider.At(2024, 5, 2, 8, 0, 0)), StringComparison.Ordinal);
     }
 
     [Fact]

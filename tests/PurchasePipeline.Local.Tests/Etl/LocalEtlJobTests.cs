@@ -96,6 +96,39 @@ public sealed class LocalEtlJobTests : IDisposable
     }
 
     [Fact]
+    public void Run_CumulativeObjectOverwrittenThenBookmarkReset_StoresEachRejectedRowOnce()
+    {
+        // Regression (issue 9, finding 4): each re-delivery added the object's rejected rows again.
+        var bad = Some.Row(2).With("cost_price", "abc");
+        var key = Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1), bad]));
+        var sut = CreateSut();
+        sut.Run();
+        Some.Land(home, key, Some.Csv([Some.Row(1), bad, Some.Row(3), Some.Row(4).With("discount", "x")]));
+        File.SetLastWriteTimeUtc(home.PathOf(key), File.GetLastWriteTimeUtc(home.PathOf(key)).AddSeconds(5));
+
+        var overwritten = sut.Run();
+        var reset = sut.Run(new EtlRunOptions { ResetBookmark = true });
+
+        Assert.Equal((4, 1, 1, 2), (overwritten.RowsIn, overwritten.RowsClean, overwritten.RowsRejected, overwritten.RowsDeduplicated));
+        Assert.Equal((4, 0, 0, 4), (reset.RowsIn, reset.RowsClean, reset.RowsRejected, reset.RowsDeduplicated));
+        Assert.Equal(2, LakeQuery.Long(home, "SELECT count(*) FROM rejected_purchases"));
+        Assert.Equal(2, LakeQuery.Long(home, "SELECT count(DISTINCT reject_id) FROM rejected_purchases"));
+    }
+
+    [Fact]
+    public void Run_IdenticalBadRowsInOneFile_KeepsTheFirstAndCountsTheRestAsDuplicates()
+    {
+        var bad = Some.Row(2).With("cost_price", "abc");
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([bad, Some.Row(1), bad, bad.With("brand", " Samsung")]));
+
+        var manifest = CreateSut().Run();
+
+        // The raw text is the identity of a rejected row: the one with other whitespace is kept as it was read.
+        Assert.Equal((1, 2, 1), (manifest.RowsClean, manifest.RowsRejected, manifest.RowsDeduplicated));
+        Assert.Equal("1,4", LakeQuery.Scalar(home, "SELECT string_agg(CAST(source_row AS VARCHAR), ',' ORDER BY source_row) FROM rejected_purchases"));
+    }
+
+    [Fact]
     public void Run_DuplicatesWithinBatch_KeepsTheFirstAndCountsTheRest()
     {
         var row = Some.Row(1);

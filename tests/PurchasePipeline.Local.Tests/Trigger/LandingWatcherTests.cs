@@ -1,0 +1,53 @@
+using PurchasePipeline.Core.Trigger;
+using PurchasePipeline.Local.Executions;
+using PurchasePipeline.Local.Lake;
+using PurchasePipeline.Local.Trigger;
+using PurchasePipeline.TestUtils;
+
+namespace PurchasePipeline.Local.Tests.Trigger;
+
+/// <summary>
+/// The watcher announces an object only once it is complete, as S3 announces only finished uploads: a file a
+/// user copies straight into landing/raw (cp, no rename) is seen mid-write, so it waits for two scans that
+/// see it unchanged. Scans are explicit calls: no sleeps, no clock.
+/// </summary>
+public sealed class LandingWatcherTests : IDisposable
+{
+    private const string Key = "raw/2024/05/01/big.csv";
+
+    private readonly TempDirectory temp = new();
+    private readonly LocalHome home;
+
+    public LandingWatcherTests() => home = new LocalHome(temp.Path);
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void Scan_FileGrowingBetweenScans_AnnouncedOnlyOnceTwoScansSeeItUnchanged()
+    {
+        var sut = CreateSut();
+        var path = home.PathOf(Key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var rows = Enumerable.Range(1, 3).Select(i => Some.CsvLine(Some.Row(i)) + "\n").ToList();
+        File.WriteAllText(path, Some.Csv([]) + rows[0][..10]);
+
+        var whileWritten = new List<int>();
+        foreach (var more in new[] { rows[0][10..] + rows[1], rows[2] })
+        {
+            whileWritten.Add(sut.Scan().Count);
+            File.AppendAllText(path, more);
+        }
+
+        var lastWrite = sut.Scan();
+        var unchanged = sut.Scan();
+
+        Assert.Equal([0, 0], whileWritten);
+        Assert.Empty(lastWrite);
+        var created = Assert.Single(unchanged);
+        Assert.Equal(Key, (string?)created["detail"]!["object"]!["key"]);
+        Assert.Equal(new FileInfo(path).Length, (long)created["detail"]!["object"]!["size"]!);
+    }
+
+    private LandingWatcher CreateSut() =>
+        new(home, EventPattern.Parse("""{"detail-type": ["Object Created"]}"""), "bucket", TimeProvider.System, new ExecutionStore(home));
+}
