@@ -10,6 +10,9 @@ namespace PurchasePipeline.Aws;
 public sealed record AwsSettings
 {
     public const string RegionVariable = "AWS_REGION";
+
+    /// <summary>The AWS CLI's fallback when AWS_REGION is not set (Lambda sets both).</summary>
+    public const string DefaultRegionVariable = "AWS_DEFAULT_REGION";
     public const string LakeBucketVariable = "LAKE_BUCKET";
     public const string AthenaWorkGroupVariable = "ATHENA_WORKGROUP";
     public const string AthenaDatabaseVariable = "ATHENA_DATABASE";
@@ -32,7 +35,7 @@ public sealed record AwsSettings
     /// <summary>The account that owns the QuickSight dataset.</summary>
     public string? QuickSightAccountId { get; init; }
 
-    /// <exception cref="MissingSettingException">AWS_REGION is not set.</exception>
+    /// <exception cref="MissingSettingException">Neither AWS_REGION nor AWS_DEFAULT_REGION is set.</exception>
     public static AwsSettings FromEnvironment(Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -51,8 +54,16 @@ public sealed record AwsSettings
     public static string Required(string? value, string variable, string purpose) =>
         string.IsNullOrWhiteSpace(value) ? throw new MissingSettingException(variable, purpose) : value;
 
-    internal static string ReadRegion(Func<string, string?> environment) =>
-        Required(Value(environment, RegionVariable), RegionVariable, "the region of the AWS services; Lambda sets it");
+    /// <summary>The region as the AWS CLI and SDKs read it: AWS_REGION, else AWS_DEFAULT_REGION.</summary>
+    /// <exception cref="MissingSettingException">Neither is set.</exception>
+    public static string ReadRegion(Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return Required(
+            Value(environment, RegionVariable) ?? Value(environment, DefaultRegionVariable),
+            RegionVariable,
+            $"the region of the AWS services, or {DefaultRegionVariable} as for the AWS CLI; Lambda sets both");
+    }
 
     private static string? Value(Func<string, string?> environment, string variable) =>
         environment(variable) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PurchasePipeline.Cli.Commands;
 using PurchasePipeline.Cli.Control;
+using PurchasePipeline.Core.Errors;
 using Spectre.Console;
 
 namespace PurchasePipeline.Cli;
@@ -26,14 +27,17 @@ internal static class CliApp
             RerunCommand.Create(context),
             StatesCommand.Create(context),
         };
-        root.Options.Add(GlobalOptions.Home);
+        foreach (var option in GlobalOptions.All)
+        {
+            root.Options.Add(option);
+        }
 
         // No response files: `states run --input @FILE` names the input file itself (src/README.md, "The flow of a command"; the contract: README.md, "The command line"),
         // and System.CommandLine would otherwise expand @FILE into command-line tokens before parsing.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (parse.Errors.Count > 0)
+        if (UsageErrors.Describe(parse) is { } usage)
         {
-            await error.WriteLineAsync(parse.Errors[0].Message).ConfigureAwait(false);
+            await error.WriteLineAsync(usage).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 
@@ -49,6 +53,12 @@ internal static class CliApp
             await error.WriteLineAsync(e.Message.ReplaceLineEndings(" ")).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
+        catch (MissingSettingException e)
+        {
+            // An AWS command without its region, credentials or resource names.
+            await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
         catch (LandingException e)
         {
             await error.WriteLineAsync(e.Message).ConfigureAwait(false);
@@ -56,8 +66,11 @@ internal static class CliApp
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // What System.CommandLine's default handler did for everything: a bug keeps its stack trace.
-            await error.WriteLineAsync("Unhandled exception: " + e).ConfigureAwait(false);
+            // A bug: one line that says so (scripts and users read one line per error, as git and the AWS CLI print),
+            // and --verbose prints the stack trace to report.
+            await error.WriteLineAsync(parse.GetValue(GlobalOptions.Verbose)
+                ? "internal error: " + e
+                : $"internal error: {e.Message.ReplaceLineEndings(" ")} (a bug: run again with --verbose for the stack trace, and report it)").ConfigureAwait(false);
             return ExitCodes.Failed;
         }
     }

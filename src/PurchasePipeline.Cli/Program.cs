@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using PurchasePipeline.Cli;
+using PurchasePipeline.Cli.Commands;
 using Spectre.Console;
 
 using var cancellation = new CancellationTokenSource();
@@ -15,7 +16,7 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Console.Profile.Width = 160;
 }
 
-return await CliApp.RunAsync(args, AnsiConsole.Console, Console.Error, TimeProvider.System, cancellation.Token);
+return await CliApp.RunAsync(args, new CliContext(AnsiConsole.Console, Console.Error, TimeProvider.System) { ErrorIsTerminal = !Console.IsErrorRedirected }, cancellation.Token);
 
 void Stop(PosixSignalContext signal)
 {

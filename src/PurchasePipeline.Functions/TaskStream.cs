@@ -1,24 +1,54 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
 using PurchasePipeline.Core.Errors;
+using PurchasePipeline.Functions.Logging;
 
 namespace PurchasePipeline.Functions;
 
 /// <summary>The handlers' one shape: JSON in → task → JSON out, with source-generated (de)serialisation.</summary>
 internal static class TaskStream
 {
-    public static async Task<Stream> RunAsync<TRequest, TResult>(
+    public static Task<Stream> RunAsync<TRequest, TResult>(
         Stream input,
         JsonTypeInfo<TRequest> requestInfo,
         JsonTypeInfo<TResult> resultInfo,
         Func<TRequest, CancellationToken, Task<TResult>> runAsync,
         CancellationToken cancellationToken)
+        where TRequest : class =>
+        RunAsync(input, requestInfo, resultInfo, runAsync, TaskLog.Current, Environment.GetEnvironmentVariable, cancellationToken);
+
+    /// <summary>Runs the task, logging its start and end with the execution and state the definition passed (<see cref="TaskLog"/>).</summary>
+    public static async Task<Stream> RunAsync<TRequest, TResult>(
+        Stream input,
+        JsonTypeInfo<TRequest> requestInfo,
+        JsonTypeInfo<TResult> resultInfo,
+        Func<TRequest, CancellationToken, Task<TResult>> runAsync,
+        ILogger logger,
+        Func<string, string?> environment,
+        CancellationToken cancellationToken)
         where TRequest : class
     {
         ArgumentNullException.ThrowIfNull(input);
-        var request = await ReadAsync(input, requestInfo, cancellationToken).ConfigureAwait(false);
-        var result = await runAsync(request, cancellationToken).ConfigureAwait(false);
+        var buffered = new MemoryStream();
+        await input.CopyToAsync(buffered, cancellationToken).ConfigureAwait(false);
+        using var scope = logger.IsEnabled(LogLevel.Information) ? logger.BeginScope(TaskLog.InvocationFields(buffered.GetBuffer().AsSpan(0, (int)buffered.Length), environment)) : null;
+        buffered.Position = 0;
+        Log.TaskStarted(logger);
+        TResult result;
+        try
+        {
+            var request = await ReadAsync(buffered, requestInfo, cancellationToken).ConfigureAwait(false);
+            result = await runAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PipelineException e)
+        {
+            // The error name is what the state's Retry and Catch match; logged here because Lambda reports it only to Step Functions.
+            Log.TaskFailed(logger, e.ErrorName, e.Message);
+            throw;
+        }
 
+        Log.TaskSucceeded(logger);
         var output = new MemoryStream();
         await JsonSerializer.SerializeAsync(output, result, resultInfo, cancellationToken).ConfigureAwait(false);
         output.Position = 0;

@@ -10,7 +10,8 @@ internal static class Lake
 
     public static long CountDistinct(LocalHome home, string table, string column) => Scalar(home, $"SELECT count(DISTINCT {column}) FROM {table}");
 
-    private static long Scalar(LocalHome home, string sql)
+    /// <summary>A whole number a query over the lake's tables returns (a count, a revenue in cents).</summary>
+    public static long Scalar(LocalHome home, string sql)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();

@@ -2,6 +2,7 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Amazon.Runtime.Signing;
+using PurchasePipeline.Core.Errors;
 
 namespace PurchasePipeline.Aws.Protocol;
 
@@ -13,7 +14,21 @@ namespace PurchasePipeline.Aws.Protocol;
 internal static class AwsHttp
 {
     /// <summary>The SDK's default credential chain (environment, profile, container/instance roles); resolved on each send, cached by the SDK.</summary>
-    public static AWSCredentials DefaultCredentials() => DefaultAWSCredentialsIdentityResolver.GetCredentials();
+    /// <exception cref="MissingSettingException">No provider of the chain has credentials (the SDK's error lists each provider's on 6 lines).</exception>
+    public static AWSCredentials DefaultCredentials()
+    {
+        try
+        {
+            return DefaultAWSCredentialsIdentityResolver.GetCredentials();
+        }
+        catch (AmazonClientException e)
+        {
+            throw new MissingSettingException(
+                "AWS_ACCESS_KEY_ID",
+                "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, as for the AWS CLI",
+                e);
+        }
+    }
 
     public static HttpClient CreateSigningClient(AWSCredentials credentials, string region, AwsService service, HttpMessageHandler? transport = null)
     {

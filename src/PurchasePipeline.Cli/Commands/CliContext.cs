@@ -10,6 +10,9 @@ internal sealed record CliContext(IAnsiConsole Console, TextWriter Error, TimePr
     /// <summary>The environment variables the AWS commands read (AWS_REGION, AWS_ENDPOINT_URL*, PURCHASE_PIPELINE_*).</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
+    /// <summary>Whether stderr is a terminal (someone watching): live progress is shown there without --progress.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     /// <summary>The AWS commands' credentials; null takes the SDK's default chain.</summary>
     public AWSCredentials? Credentials { get; init; }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PurchasePipeline.Cli.Control;
+using PurchasePipeline.Cli.Output;
 using PurchasePipeline.Generator;
 using PurchasePipeline.Local.Lake;
 using Spectre.Console;
@@ -33,10 +34,12 @@ internal static class DemoCommand
                 StartDate = today.AddDays(1 - Math.Max(count, 1)),
                 IncludeUsers = true,
             };
+            var diagnostics = new Diagnostics(context, parse, json: false);
             GenerationResult generation;
             try
             {
-                generation = await GeneratorRunner.RunAsync(options, progress: null, cancellationToken).ConfigureAwait(false);
+                var progress = new Progress<BatchSummary>(b => diagnostics.Progress($"generated {b.Key}: {b.Rows} rows"));
+                generation = await GeneratorRunner.RunAsync(options, progress, cancellationToken).ConfigureAwait(false);
             }
             catch (ArgumentException e)
             {
@@ -46,7 +49,7 @@ internal static class DemoCommand
 
             context.Console.MarkupLineInterpolated($"Generated [bold]{generation.Batches.Count}[/] file(s), {generation.Rows} rows ({generation.ValidUnique} valid) into {generated}");
             LandUsers(home, generated, generation.UsersKey);
-            var runs = await RunAllAsync(context, home, generated, generation, cancellationToken).ConfigureAwait(false);
+            var runs = await RunAllAsync(context, diagnostics, home, generated, generation, cancellationToken).ConfigureAwait(false);
 
             RunSummary.WriteTable(context.Console, runs);
             var clean = runs.Sum(r => r.Manifest?.RowsClean ?? 0);
@@ -58,12 +61,13 @@ internal static class DemoCommand
         return command;
     }
 
-    private static async Task<List<ExecutionOutcome>> RunAllAsync(CliContext context, LocalHome home, string generated, GenerationResult generation, CancellationToken cancellationToken)
+    private static async Task<List<ExecutionOutcome>> RunAllAsync(CliContext context, Diagnostics diagnostics, LocalHome home, string generated, GenerationResult generation, CancellationToken cancellationToken)
     {
-        var host = new PipelineHost(home, context.Time, waitScale: 0, show: context.Console.Profile.Out.Writer.WriteLine);
+        var host = diagnostics.Host(home);
         var runs = new List<ExecutionOutcome>();
         foreach (var batch in generation.Batches)
         {
+            diagnostics.Position = $"[{runs.Count + 1}/{generation.Batches.Count}] ";
             var run = await context.Console.Status().StartAsync($"{batch.Key}: running the state machine", async _ =>
             {
                 var key = Landing.Land(home, Path.Combine(generated, batch.Key), context.Time.GetUtcNow());

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using PurchasePipeline.Cli.Control;
+using PurchasePipeline.Cli.Output;
 using PurchasePipeline.Local.Executions;
 
 namespace PurchasePipeline.Cli.Commands;
@@ -36,7 +36,7 @@ internal static class RerunCommand
 
             var input = WithRerun(JsonNode.Parse(earlier.Input)!, parse.GetValue(reset));
 
-            var host = new PipelineHost(home, context.Time, waitScale: 0, show: context.Console.Profile.Out.Writer.WriteLine);
+            var host = new Diagnostics(context, parse, parse.GetValue(json)).Host(home);
             var outcome = await host.StartExecutionAsync(input, name: null, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {

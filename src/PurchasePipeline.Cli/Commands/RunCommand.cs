@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PurchasePipeline.Cli.Control;
+using PurchasePipeline.Cli.Output;
 using PurchasePipeline.Core.Errors;
 using PurchasePipeline.Core.Trigger;
 using PurchasePipeline.Local.Lake;
@@ -23,9 +24,10 @@ internal static class RunCommand
         {
             var home = CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home));
             var asJson = parse.GetValue(json);
+            var diagnostics = new Diagnostics(context, parse, asJson);
             if (parse.GetValue(plane) == "aws")
             {
-                return await RunOnAwsAsync(context, home, parse.GetValue(eventFile), asJson, cancellationToken).ConfigureAwait(false);
+                return await RunOnAwsAsync(context, diagnostics, home, parse.GetValue(eventFile), asJson, cancellationToken).ConfigureAwait(false);
             }
 
             var paths = parse.GetValue(files)!;
@@ -50,10 +52,11 @@ internal static class RunCommand
                 return ExitCodes.BadInput;
             }
 
-            var host = new PipelineHost(home, context.Time, waitScale: 0, show: context.Console.Profile.Out.Writer.WriteLine);
+            var host = diagnostics.Host(home);
             var runs = new List<ExecutionOutcome>();
             foreach (var path in paths)
             {
+                diagnostics.Position = $"[{runs.Count + 1}/{paths.Length}] ";
                 var key = Landing.Land(home, path, context.Time.GetUtcNow());
                 var run = await host.RunForObjectAsync(key, cancellationToken).ConfigureAwait(false);
                 runs.Add(run);
@@ -73,7 +76,7 @@ internal static class RunCommand
         return command;
     }
 
-    private static async Task<int> RunOnAwsAsync(CliContext context, LocalHome home, string? eventFile, bool asJson, CancellationToken cancellationToken)
+    private static async Task<int> RunOnAwsAsync(CliContext context, Diagnostics diagnostics, LocalHome home, string? eventFile, bool asJson, CancellationToken cancellationToken)
     {
         if (eventFile is null || !File.Exists(eventFile))
         {
@@ -95,7 +98,8 @@ internal static class RunCommand
         PipelineHost host;
         try
         {
-            host = AwsPlane.CreateHost(home, context.Time, waitScale: 1, show: context.Console.Profile.Out.Writer.WriteLine, context.Environment, context.Credentials);
+            host = AwsPlane.CreateHost(home, context.Time, waitScale: 1, diagnostics.Alerts, context.Environment, context.Credentials);
+            host.Observe = diagnostics.Observe;
         }
         catch (MissingSettingException e)
         {

@@ -12,9 +12,10 @@ internal static class RunSummary
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>One unwrapped line per execution, so logs and scripts can grep the whole cause.</summary>
-    public static void WriteLine(IAnsiConsole console, int index, int count, ExecutionOutcome run)
+    public static void WriteLine(IAnsiConsole console, int index, int count, ExecutionOutcome run, DateTimeOffset? at = null)
     {
-        var position = string.Create(CultureInfo.InvariantCulture, $"[{index}/{count}]");
+        var position = (at is { } time ? time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z' ", CultureInfo.InvariantCulture) : string.Empty)
+            + string.Create(CultureInfo.InvariantCulture, $"[{index}/{count}]");
         var m = run.Manifest;
         var line = run.Succeeded
             ? string.Create(CultureInfo.InvariantCulture,

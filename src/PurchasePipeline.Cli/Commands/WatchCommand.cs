@@ -1,5 +1,5 @@
 using System.CommandLine;
-using PurchasePipeline.Cli.Control;
+using PurchasePipeline.Cli.Output;
 
 namespace PurchasePipeline.Cli.Commands;
 
@@ -19,7 +19,7 @@ internal static class WatchCommand
             }
 
             var home = CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home));
-            var host = new PipelineHost(home, context.Time, waitScale: 0, show: context.Console.Profile.Out.Writer.WriteLine);
+            var host = new Diagnostics(context, parse, json: false).Host(home);
             context.Console.Profile.Out.Writer.WriteLine($"watching {home.Raw} (Ctrl+C to stop)");
             var count = 0;
             await host.Trigger.WatchAsync(
@@ -28,7 +28,8 @@ internal static class WatchCommand
                     try
                     {
                         var outcome = await host.AnnounceAsync(created, ct).ConfigureAwait(false);
-                        RunSummary.WriteLine(context.Console, ++count, count, outcome);
+                        // watch runs for hours: each line says when its execution ended.
+                        RunSummary.WriteLine(context.Console, ++count, count, outcome, context.Time.GetUtcNow());
                     }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException or DuckDB.NET.Data.DuckDBException)
                     {

@@ -37,7 +37,7 @@ internal static class AwsPlane
             ["EtlJobName"] = Required(JobVariable),
             ["AlertTopicArn"] = Required(AlertTopicVariable),
             ["QuickSightDatasetId"] = environment(DatasetVariable) ?? string.Empty,
-            ["Region"] = Required(AwsSettings.RegionVariable),
+            ["Region"] = AwsSettings.ReadRegion(environment),
         };
         foreach (var (name, value) in PollBudget.Deployed.Substitutions())
         {

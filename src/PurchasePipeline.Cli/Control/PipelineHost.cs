@@ -58,6 +58,9 @@ internal sealed class PipelineHost
 
     public LandingWatcher Trigger { get; }
 
+    /// <summary>Who else hears each execution's history (progress, logs), besides the executions database.</summary>
+    public Func<ExecutionInfo, IExecutionListener?>? Observe { get; set; }
+
     /// <summary>Starts an execution of the pipeline for the object under landing/ with this key, as its Object Created event would.</summary>
     /// <exception cref="ArgumentException">The rule's pattern does not match the object's event (it is not under raw/).</exception>
     public Task<ExecutionOutcome> RunForObjectAsync(string key, CancellationToken cancellationToken)
@@ -97,7 +100,8 @@ internal sealed class PipelineHost
         ExecutionResult result;
         using (var recorder = store.Start(info.Id, name, LocalSettings.StateMachineName, input.ToJsonString(), time.GetUtcNow()))
         {
-            result = await engine.RunAsync(Machine, input, tasks, info, recorder, cancellationToken).ConfigureAwait(false);
+            var listener = Observe?.Invoke(info) is { } observer ? new BothListeners(recorder, observer) : (IExecutionListener)recorder;
+            result = await engine.RunAsync(Machine, input, tasks, info, listener, cancellationToken).ConfigureAwait(false);
             if (result.Status == ExecutionStatus.Aborted && result.Error is null)
             {
                 result = result with { Error = ExecutionStore.StoppedError, Cause = "the purchase-pipeline process was stopped (SIGINT or SIGTERM) while the execution ran; the object is announced again when watch restarts, or rerun this execution" };
@@ -111,6 +115,16 @@ internal sealed class PipelineHost
 
     /// <summary>Reads a file of statemachine/ shipped next to the binary.</summary>
     public static string ReadShipped(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "statemachine", file));
+
+    /// <summary>The executions database first (what is recorded does not depend on the observer), then the observer.</summary>
+    private sealed class BothListeners(IExecutionListener first, IExecutionListener second) : IExecutionListener
+    {
+        public void OnEvent(HistoryEvent historyEvent)
+        {
+            first.OnEvent(historyEvent);
+            second.OnEvent(historyEvent);
+        }
+    }
 
     /// <summary>Keeps the alert message of an execution for its summary line.</summary>
     private sealed class AlertCapture(ITaskInvoker inner, Action<JsonNode?> capture) : ITaskInvoker

@@ -9,6 +9,12 @@ public sealed class MissingSettingException : PipelineException
         Variable = variable;
     }
 
+    public MissingSettingException(string variable, string purpose, Exception innerException)
+        : base($"environment variable {variable} is not set ({purpose})", innerException)
+    {
+        Variable = variable;
+    }
+
     /// <summary>The environment variable's name.</summary>
     public string Variable { get; }
 }

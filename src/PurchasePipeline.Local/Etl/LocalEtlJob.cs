@@ -4,13 +4,15 @@ using PurchasePipeline.Core.Runs;
 using PurchasePipeline.Local.Duck;
 using PurchasePipeline.Local.Lake;
 using PurchasePipeline.Local.Sql;
+using PurchasePipeline.Local.Validation;
 
 namespace PurchasePipeline.Local.Etl;
 
 /// <summary>
 /// The Glue ETL job on DuckDB: reads the raw objects its bookmark has not seen, runs glue/sql, writes
-/// clean, rejected and aggregate Parquet plus a run manifest to staging, then commits output and
-/// bookmark together (<see cref="LakeCommitter"/>).
+/// clean, rejected and aggregate Parquet plus a run manifest to staging, audits the staged run with the
+/// glue/validation rules, and only then commits output and bookmark together (<see cref="LakeCommitter"/>):
+/// write-audit-publish, so a broken rule leaves the lake and the bookmark as they were.
 /// </summary>
 public sealed class LocalEtlJob
 {
@@ -36,6 +38,7 @@ public sealed class LocalEtlJob
     /// <summary>Runs the job once over the new raw objects and returns the committed manifest.</summary>
     /// <exception cref="Core.Errors.RawFileException">A new object cannot be read; nothing is committed.</exception>
     /// <exception cref="Core.Errors.ConcurrentRunsExceededException">Another run holds the job.</exception>
+    /// <exception cref="DataQualityCheckFailedException">The staged output broke a rule; nothing is committed.</exception>
     public RunManifest Run(EtlRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EtlRunOptions();
@@ -90,6 +93,12 @@ public sealed class LocalEtlJob
             };
             AtomicFile.WriteAllText(Path.Combine(staging, "manifests", runId + ".json"), RunManifestJson.Serialize(manifest));
             cancellationToken.ThrowIfCancellationRequested();
+            var audit = new LocalValidator(home).Validate(runId, staging);
+            if (!audit.Passed)
+            {
+                throw new DataQualityCheckFailedException(audit);
+            }
+
             committer.Commit(runId, after);
             options.Progress?.Report($"{runId}: committed {manifest.RowsClean} clean, {manifest.RowsRejected} rejected, {manifest.RowsDeduplicated} duplicate row(s)");
             return manifest;

@@ -1,14 +1,16 @@
 namespace PurchasePipeline.Local.Sql;
 
 /// <summary>
-/// Reads the shared transform SQL (glue/sql). The build copies it next to the binaries, so the local plane
-/// runs the very files the Glue job runs, never a copy in code. (The validation rules are read once, by
-/// PurchasePipeline.Functions' ValidationRuleFiles, for both planes.)
+/// Reads the shared SQL files (glue/sql, glue/validation). The build copies them next to the binaries,
+/// so the local plane runs the very files the Glue job and Athena run, never a copy in code.
 /// </summary>
 internal static class SqlFolder
 {
     /// <summary>glue/sql: the transform, in file-name order.</summary>
     public static IReadOnlyList<SqlScript> Transform => Load("sql");
+
+    /// <summary>glue/validation: the data-quality rules, in file-name order.</summary>
+    public static IReadOnlyList<SqlScript> ValidationRules => Load("validation");
 
     /// <summary>Scripts of a folder under glue/ copied to the output directory.</summary>
     public static IReadOnlyList<SqlScript> Load(string folder)

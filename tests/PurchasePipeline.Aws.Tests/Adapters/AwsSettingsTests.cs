@@ -19,6 +19,24 @@ public sealed class AwsSettingsTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    [Theory]
+    [InlineData("eu-west-1", "us-east-2", "eu-west-1")]
+    [InlineData(null, "us-east-2", "us-east-2")]
+    [InlineData(" ", "us-east-2", "us-east-2")]
+    public void ReadRegion_AwsRegionThenAwsDefaultRegion_AsTheAwsCliReadsThem(string? region, string? defaultRegion, string expected)
+    {
+        // The AWS CLI's precedence: AWS_REGION, then AWS_DEFAULT_REGION (docs.aws.amazon.com/cli, "Environment variables to configure the AWS CLI").
+        var environment = (string name) => name switch
+        {
+            AwsSettings.RegionVariable => region,
+            AwsSettings.DefaultRegionVariable => defaultRegion,
+            _ => null,
+        };
+
+        Assert.Equal(expected, AwsSettings.ReadRegion(environment));
+        Assert.Equal(expected, AwsSettings.FromEnvironment(environment).Region);
+    }
+
     [Fact]
     public void FromEnvironment_EveryVariableSet_ReadsEachTrimmed()
     {

@@ -60,10 +60,7 @@ public sealed class RerunTests : IDisposable
     [Fact]
     public async Task Rerun_ResetBookmark_ReprocessesEveryObjectWithoutDuplicatingCleanRows()
     {
-        var generated = await SomeFiles.GenerateAsync(temp.Combine("in"), files: 2);
-        var run = await CliHarness.RunAsync(["run", .. generated.Batches.Select(b => SomeFiles.PathOf(temp.Combine("in"), b)), "--home", Home.Root]);
-        Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        var first = (string)(await Executions.ListAsync(Home.Root)).Last()!["name"]!;
+        var (generated, first) = await RunTwoFilesAsync();
 
         var rerun = await CliHarness.RunAsync("rerun", first, "--reset-bookmark", "--json", "--home", Home.Root);
 
@@ -81,12 +78,100 @@ public sealed class RerunTests : IDisposable
     }
 
     [Fact]
+    public async Task Rerun_ResetBookmark_RebuildsTheDailyAggregatesOfEveryDateItReads()
+    {
+        var (generated, first) = await RunTwoFilesAsync();
+        var aggregates = Directory.GetDirectories(Home.Aggregates).Select(Path.GetFileName).ToList();
+        Assert.Equal(5, aggregates.Count);
+        var expected = AggregateTotals(aggregates!);
+        // Aggregates lost or computed by an older job: the runbook's remedy is a rerun with the bookmark reset.
+        Directory.Delete(Home.Aggregates, recursive: true);
+
+        var rerun = await CliHarness.RunAsync("rerun", first, "--reset-bookmark", "--home", Home.Root);
+
+        Assert.True(rerun.ExitCode == 0, rerun.Output + rerun.Error);
+        Assert.Equal(expected, AggregateTotals(aggregates!));
+        Assert.Equal(Lake.Scalar(Home, "SELECT count(DISTINCT purchase_date) FROM clean_purchases"), Lake.Scalar(Home, "SELECT count(DISTINCT purchase_date) FROM agg_daily_device"));
+    }
+
+    [Fact]
+    public async Task Rerun_AfterADataQualityRuleFailed_TheFailedRunPublishedNothingAndTheRerunPublishesItsRows()
+    {
+        var earlier = await SomeFiles.GenerateAsync(temp.Combine("earlier"));
+        var first = await CliHarness.RunAsync("run", SomeFiles.PathOf(temp.Combine("earlier"), earlier.Batches[0]), "--home", Home.Root);
+        Assert.True(first.ExitCode == 0, first.Output + first.Error);
+        // A backup restored over the clean table: every row twice, which no_duplicate_purchase_ids finds in each
+        // partition a later run writes to. The later object (other rows, same key and days) is the run that fails.
+        var restored = Directory.GetFiles(Home.CleanPurchases, "*.parquet", SearchOption.AllDirectories)
+            .Select(file => Copy(file, Path.Combine(Path.GetDirectoryName(file)!, "restored-" + Path.GetFileName(file))))
+            .ToList();
+        var before = LakeTotals();
+        var later = await SomeFiles.GenerateAsync(temp.Combine("later"), seed: 12);
+        Assert.Equal(earlier.Batches[0].Key, later.Batches[0].Key);
+
+        var broken = await CliHarness.RunAsync("run", SomeFiles.PathOf(temp.Combine("later"), later.Batches[0]), "--home", Home.Root);
+
+        Assert.True(broken.ExitCode == 1, broken.Output + broken.Error);
+        var failed = (await Executions.ListAsync(Home.Root))[0]!;
+        Assert.Equal("FAILED", (string?)failed["status"]);
+        Assert.Contains("no_duplicate_purchase_ids", (string?)failed["cause"], StringComparison.Ordinal);
+        Assert.Equal(before, LakeTotals());
+
+        // The runbook's recovery: fix the data, then a plain rerun.
+        restored.ForEach(File.Delete);
+        var rerun = await CliHarness.RunAsync("rerun", (string)failed["name"]!, "--json", "--home", Home.Root);
+
+        Assert.True(rerun.ExitCode == 0, rerun.Output + rerun.Error);
+        var outcome = Assert.Single(JsonNode.Parse(rerun.Output)!.AsArray())!;
+        Assert.Equal("SUCCEEDED", (string?)outcome["status"]);
+        Assert.Equal(later.ValidUnique, (int?)outcome["output"]!["job"]!["manifest"]!["rows_clean"]);
+        Assert.Equal(earlier.ValidUnique + later.ValidUnique, Lake.Count(Home, "clean_purchases"));
+        Assert.Equal(Lake.Count(Home, "clean_purchases"), Lake.CountDistinct(Home, "clean_purchases", "purchase_id"));
+    }
+
+    [Fact]
     public async Task Rerun_UnknownExecution_ExitsTwoWithOneLine()
     {
         var result = await CliHarness.RunAsync("rerun", "nope", "--home", Home.Root);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("nope: no such execution (see `executions list`)", result.Error.Trim());
+    }
+
+    /// <summary>The clean table's orders and revenue (in cents), then each daily aggregate's, which add up to them.</summary>
+    private long[] AggregateTotals(IEnumerable<string> aggregates) =>
+    [
+        Lake.Scalar(Home, "SELECT count(*) FROM clean_purchases"),
+        Lake.Scalar(Home, "SELECT CAST(sum(net_revenue) * 100 AS BIGINT) FROM clean_purchases"),
+        .. aggregates.SelectMany(table => new[]
+        {
+            Lake.Scalar(Home, $"SELECT CAST(coalesce(sum(orders), 0) AS BIGINT) FROM {table}"),
+            Lake.Scalar(Home, $"SELECT CAST(coalesce(sum(revenue), 0) * 100 AS BIGINT) FROM {table}"),
+        }),
+    ];
+
+    /// <summary>What a user of the catalog sees: clean, rejected and aggregate rows, and the runs with a manifest.</summary>
+    private long[] LakeTotals() =>
+    [
+        Lake.Count(Home, "clean_purchases"),
+        Lake.Count(Home, "rejected_purchases"),
+        Lake.Count(Home, "run_manifests"),
+        .. Directory.GetDirectories(Home.Aggregates).Select(folder => Lake.Count(Home, Path.GetFileName(folder))),
+    ];
+
+    private static string Copy(string source, string target)
+    {
+        File.Copy(source, target);
+        return target;
+    }
+
+    /// <summary>Generates two files and runs them; returns them and the first execution's name.</summary>
+    private async Task<(GenerationResult Generated, string First)> RunTwoFilesAsync()
+    {
+        var generated = await SomeFiles.GenerateAsync(temp.Combine("in"), files: 2);
+        var run = await CliHarness.RunAsync(["run", .. generated.Batches.Select(b => SomeFiles.PathOf(temp.Combine("in"), b)), "--home", Home.Root]);
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        return (generated, (string)(await Executions.ListAsync(Home.Root)).Last()!["name"]!);
     }
 
     /// <summary>Generates a file, breaks its header, and runs it (it fails); returns the batch and the good content.</summary>

@@ -47,6 +47,8 @@ public sealed class WatchTests : IDisposable
         Assert.Equal(generated.ValidUnique, Lake.Count(Home, "clean_purchases"));
         Assert.Contains("watching " + Home.Raw, result.Output, StringComparison.Ordinal);
         Assert.Equal(2, result.Output.Split('\n').Count(l => l.Contains(" SUCCEEDED raw/", StringComparison.Ordinal)));
+        // Each line says when its execution ended (the harness's clock), as watch runs for hours.
+        Assert.All(result.Output.Split('\n').Where(l => l.Contains(" SUCCEEDED raw/", StringComparison.Ordinal)), l => Assert.StartsWith("2026-11-25T12:00:00Z [", l, StringComparison.Ordinal));
         Assert.Equal(2, new ExecutionStore(Home).List().Count);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PurchasePipeline.Functions.Logging;
 using PurchasePipeline.TestUtils;
 
 namespace PurchasePipeline.Functions.Tests.Support;
@@ -28,8 +29,9 @@ internal static class Asl
         select resource;
 
     /// <summary>The field names of a state's Parameters, without the ".$" of path-valued fields.</summary>
+    /// <summary>The parameters a state passes to its task; the <see cref="TaskLog.Field"/> every Lambda task gets is for the handlers' log lines, not the task.</summary>
     public static IEnumerable<string> ParameterNames(JsonObject state) =>
-        state["Parameters"]!.AsObject().Select(p => p.Key.EndsWith(".$", StringComparison.Ordinal) ? p.Key[..^2] : p.Key);
+        state["Parameters"]!.AsObject().Select(p => p.Key.EndsWith(".$", StringComparison.Ordinal) ? p.Key[..^2] : p.Key).Where(name => name != TaskLog.Field);
 
     /// <summary>Every string anywhere in the definition (values and field names).</summary>
     public static IEnumerable<string> AllStrings() => StringsIn(Definition);

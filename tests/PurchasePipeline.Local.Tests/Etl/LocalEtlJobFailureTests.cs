@@ -1,5 +1,6 @@
 using PurchasePipeline.Local.Etl;
 using PurchasePipeline.Local.Lake;
+using PurchasePipeline.Local.Validation;
 using PurchasePipeline.TestUtils;
 
 namespace PurchasePipeline.Local.Tests.Etl;
@@ -78,6 +79,32 @@ public sealed class LocalEtlJobFailureTests : IDisposable
         Assert.Equal(2, LakeQuery.Long(home, "SELECT count(*) FROM run_manifests"));
         Assert.Empty(Directory.EnumerateFileSystemEntries(home.Commits));
         Assert.Empty(Directory.EnumerateFileSystemEntries(home.Staging));
+    }
+
+    [Fact]
+    public void Run_StagedOutputBreaksARule_CommitsNothingAndTheNextRunAfterTheFixReadsTheObject()
+    {
+        var sut = CreateSut();
+        sut.Run();
+        var copy = Path.Combine(home.CleanPurchases, "purchase_date=2024-05-01", "restored.parquet");
+        File.Copy(Assert.Single(LakeEdits.CleanFiles(home, "2024-05-01")), copy);
+        Some.Land(home, "raw/2024/05/01/b.csv", Some.Csv([Some.Row(3)]));
+
+        var failure = Assert.Throws<DataQualityCheckFailedException>(() => sut.Run());
+
+        Assert.Equal(["no_duplicate_purchase_ids"], failure.Report.FailedRules);
+        Assert.Contains("nothing published: no_duplicate_purchase_ids (2 offending)", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(4, LakeQuery.Long(home, "SELECT count(*) FROM clean_purchases"));
+        Assert.Equal(1, LakeQuery.Long(home, "SELECT count(*) FROM run_manifests"));
+        Assert.Equal([Key], new BookmarkStore(home.Bookmarks, LocalEtlJob.JobName).Load().Objects.Keys);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(home.Staging));
+
+        File.Delete(copy);
+        var rerun = sut.Run();
+
+        Assert.Equal(1, rerun.RowsClean);
+        Assert.Equal(3, LakeQuery.Long(home, "SELECT count(*) FROM clean_purchases"));
+        Assert.Equal(3, LakeQuery.Long(home, "SELECT CAST(sum(orders) AS BIGINT) FROM agg_daily_category"));
     }
 
     private void AssertNothingCommitted()
