@@ -82,6 +82,14 @@ CLEAN_VIEW = "clean_purchases"
 REJECTED_VIEW = "rejected_purchases"
 AGGREGATE_PREFIX = "agg_daily_"
 
+# The lake's prefixes under --lake_path, each LAKE_X the C# LakePrefixes.X (src/PurchasePipeline.Core/Lake):
+# Python cannot read the C#; PurchasePipeline.Glue.Tests checks they agree and that no other literal retypes one.
+LAKE_CLEAN_PURCHASES = "clean/purchases/"
+LAKE_REJECTED_PURCHASES = "rejected/purchases/"
+LAKE_AGGREGATES = "aggregates/"
+LAKE_MANIFESTS = "manifests/"
+LAKE_STAGING = "_staging/"
+
 HEADER_PROBE_BYTES = 65536
 GLOB_CHARACTERS = frozenset("*?[]{}\\")
 # The columns clean_purchases looks existing_purchases up by; enough to run the SQL once and learn the
@@ -89,7 +97,6 @@ GLOB_CHARACTERS = frozenset("*?[]{}\\")
 CLEAN_LOOKUP_DDL = "purchase_id string, purchase_date date"
 # The one column of the rejected table that rejected_purchases looks rows up by: the row's fingerprint.
 REJECTED_LOOKUP_DDL = "reject_id string"
-REJECTED_TARGET = "rejected/purchases/"
 CORRUPT_RECORD = "_corrupt_record"
 # The column Glue adds to each record of the discovery source: the URI of the record's file.
 SOURCE_FILE_COLUMN = "_source_file"
@@ -216,14 +223,14 @@ def outputs_of(steps: Sequence[TransformStep]) -> list[Output]:
     if missing:
         raise JobInputError(f"the transform SQL defines no {', '.join(missing)} view (glue/sql/README.md)")
     aggregates = [
-        Output(view=view, target=f"aggregates/{view}/", partition_by="purchase_date", append=False)
+        Output(view=view, target=f"{LAKE_AGGREGATES}{view}/", partition_by="purchase_date", append=False)
         for view in views
         if view.startswith(AGGREGATE_PREFIX)
     ]
     return [
         *aggregates,
-        Output(view=REJECTED_VIEW, target=REJECTED_TARGET, partition_by="run_id", append=False),
-        Output(view=CLEAN_VIEW, target="clean/purchases/", partition_by="purchase_date", append=True),
+        Output(view=REJECTED_VIEW, target=LAKE_REJECTED_PURCHASES, partition_by="run_id", append=False),
+        Output(view=CLEAN_VIEW, target=LAKE_CLEAN_PURCHASES, partition_by="purchase_date", append=True),
     ]
 
 
@@ -459,7 +466,7 @@ def probe_objects(s3: S3Client, bucket: str, keys: Iterable[str]) -> tuple[list[
 
 
 def write_manifest(s3: S3Client, lake: Lake, manifest: Mapping[str, object]) -> None:
-    key = lake.key(f"manifests/{manifest['run_id']}.json")
+    key = lake.key(f"{LAKE_MANIFESTS}{manifest['run_id']}.json")
     s3.put_object(Bucket=lake.bucket, Key=key, Body=manifest_text(manifest).encode("utf-8"),
                   ContentType="application/json")
     log.info("wrote s3://%s/%s", lake.bucket, key)
@@ -468,12 +475,12 @@ def write_manifest(s3: S3Client, lake: Lake, manifest: Mapping[str, object]) -> 
 def drop_staging(s3: S3Client, lake: Lake, run_id: str) -> None:
     """Delete the run's staging copy. Best effort: the output is already published."""
     try:
-        keys = list_keys(s3, lake.bucket, lake.key(f"_staging/{run_id}/"))
+        keys = list_keys(s3, lake.bucket, lake.key(f"{LAKE_STAGING}{run_id}/"))
         for start in range(0, len(keys), 1000):
             batch = [{"Key": key} for key in keys[start:start + 1000]]
             s3.delete_objects(Bucket=lake.bucket, Delete={"Objects": batch, "Quiet": True})
     except (BotoCoreError, ClientError) as error:
-        log.warning("could not delete %s: %s", lake.uri(f"_staging/{run_id}/"), error)
+        log.warning("could not delete %s: %s", lake.uri(f"{LAKE_STAGING}{run_id}/"), error)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -696,11 +703,11 @@ def read_existing_purchases(
     spark: SparkSession, s3: S3Client, lake: Lake, schema: StructType, dates: Sequence[str],
 ) -> DataFrame:
     """The clean table's partitions for dates (the only ones this batch can touch), or an empty table."""
-    partitions = [f"clean/purchases/purchase_date={date}/" for date in dates]
+    partitions = [f"{LAKE_CLEAN_PURCHASES}purchase_date={date}/" for date in dates]
     existing = [partition for partition in partitions if has_objects(s3, lake.bucket, lake.key(partition))]
     if not existing:
         return spark.createDataFrame([], schema)
-    root = lake.uri("clean/purchases/")
+    root = lake.uri(LAKE_CLEAN_PURCHASES)
     return spark.read.schema(schema).option("basePath", root).parquet(*[lake.uri(p) for p in existing])
 
 
@@ -712,10 +719,10 @@ def read_existing_rejected(spark: SparkSession, s3: S3Client, lake: Lake) -> Dat
     written before rejected rows had a fingerprint give NULL for it (Spark reads a column a Parquet file
     lacks as NULL), so their rows are not matched.
     """
-    if not has_objects(s3, lake.bucket, lake.key(REJECTED_TARGET)):
+    if not has_objects(s3, lake.bucket, lake.key(LAKE_REJECTED_PURCHASES)):
         return spark.createDataFrame([], REJECTED_LOOKUP_DDL)
     return (
-        spark.read.schema(REJECTED_LOOKUP_DDL).parquet(lake.uri(REJECTED_TARGET))
+        spark.read.schema(REJECTED_LOOKUP_DDL).parquet(lake.uri(LAKE_REJECTED_PURCHASES))
         .select("reject_id")
         .where(F.col("reject_id").isNotNull())
     )
@@ -760,7 +767,7 @@ def stage_outputs(
     staged = {}
     for output in outputs:
         view = spark.table(output.view)
-        uri = lake.uri(f"_staging/{run_id}/{output.view}/")
+        uri = lake.uri(f"{LAKE_STAGING}{run_id}/{output.view}/")
         view.write.mode("overwrite").parquet(uri)
         staged[output.view] = spark.read.schema(view.schema).parquet(uri)
     return staged

@@ -10,45 +10,28 @@ using PurchasePipeline.Core.Ports;
 namespace PurchasePipeline.Aws;
 
 /// <summary>
-/// The AWS adapters of the ports, built once from <see cref="AwsSettings"/>: one signing client per service,
-/// the SDK's default credential chain, endpoint overrides from AWS_ENDPOINT_URL_&lt;SERVICE&gt; / AWS_ENDPOINT_URL.
+/// The AWS plane's ports, built from <see cref="AwsSettings"/>: one signing client per service, the SDK's
+/// default credential chain, endpoint overrides from AWS_ENDPOINT_URL_&lt;SERVICE&gt; / AWS_ENDPOINT_URL.
 /// </summary>
-public sealed class AwsPorts
+public static class AwsPorts
 {
-    private AwsPorts(ICrawlerService crawler, IEtlJobService etlJob, IRunManifestStore runManifests, IQueryService query, IDatasetService dataset)
-    {
-        Crawler = crawler;
-        EtlJob = etlJob;
-        RunManifests = runManifests;
-        Query = query;
-        Dataset = dataset;
-    }
-
-    public ICrawlerService Crawler { get; }
-
-    public IEtlJobService EtlJob { get; }
-
-    public IRunManifestStore RunManifests { get; }
-
-    public IQueryService Query { get; }
-
-    public IDatasetService Dataset { get; }
-
-    /// <summary>The adapters for the process's environment variables and the system clock.</summary>
-    public static AwsPorts FromEnvironment() => Create(Environment.GetEnvironmentVariable, TimeProvider.System, credentials: null);
-
+    /// <summary>The adapters for these variables, with the rules the caller ships.</summary>
     /// <remarks><c>credentials</c> null takes the SDK's default credential chain (tests pass fixed keys).</remarks>
-    public static AwsPorts Create(Func<string, string?> environment, TimeProvider time, AWSCredentials? credentials)
+    /// <exception cref="Core.Errors.MissingSettingException">AWS_REGION is not set.</exception>
+    public static TaskPorts Create(Func<string, string?> environment, TimeProvider time, AWSCredentials? credentials, IValidationRules rules)
     {
         var settings = AwsSettings.FromEnvironment(environment);
         AwsClient Client(AwsService service) => AwsClients.Create(service, settings.Region, environment, time, credentials);
         var glue = new GlueClient(Client(AwsService.Glue));
-        return new AwsPorts(
-            new GlueCrawlerService(glue),
-            new GlueEtlJobService(glue),
-            new S3RunManifestStore(S3(settings, environment, credentials), settings),
-            new AthenaQueryService(new AthenaClient(Client(AwsService.Athena)), settings),
-            new QuickSightDatasetService(new QuickSightClient(Client(AwsService.QuickSight)), settings));
+        return new TaskPorts
+        {
+            Crawler = new GlueCrawlerService(glue),
+            EtlJob = new GlueEtlJobService(glue),
+            RunManifests = new S3RunManifestStore(S3(settings, environment, credentials), settings),
+            Query = new AthenaQueryService(new AthenaClient(Client(AwsService.Athena)), settings),
+            ValidationRules = rules,
+            Dataset = new QuickSightDatasetService(new QuickSightClient(Client(AwsService.QuickSight)), settings),
+        };
     }
 
     /// <summary>S3 with the same endpoint rules; a custom endpoint is addressed path-style (LocalStack, MinIO, a fake).</summary>

@@ -1,32 +1,24 @@
-using PurchasePipeline.Core.Tasks;
-
 namespace PurchasePipeline.Functions;
 
 /// <summary>
-/// The eight task functions, defined once: the CDK reads names and handler strings from here, the local
-/// plane binds each <c>${NameFunctionArn}</c> resource of the definition to <see cref="TaskFunctionInfo.Create"/>.
+/// The eight task functions, each listed once by its entry class (name, handler string and payload types are
+/// read from the class): the CDK reads names and handler strings from here, the local plane binds each
+/// <c>${NameFunctionArn}</c> resource of the definition to <see cref="TaskFunctionInfo.Create"/>.
 /// </summary>
+/// <remarks>A compile-time list rather than an assembly scan: no reflection at startup, as the AOT analyzers want.</remarks>
 public static class FunctionCatalog
 {
     /// <summary>Every function, in the order the state machine runs them.</summary>
     public static IReadOnlyList<TaskFunctionInfo> All { get; } =
     [
-        new("StartCrawler", typeof(StartCrawlerFunction), typeof(StartCrawlerRequest), typeof(CrawlerResult),
-            ports => new StartCrawlerFunction(ports.Crawler)),
-        new("GetCrawlerState", typeof(GetCrawlerStateFunction), typeof(GetCrawlerStateRequest), typeof(CrawlerResult),
-            ports => new GetCrawlerStateFunction(ports.Crawler)),
-        new("StartEtlJob", typeof(StartEtlJobFunction), typeof(StartEtlJobRequest), typeof(JobRunResult),
-            ports => new StartEtlJobFunction(ports.EtlJob, ports.RunManifests)),
-        new("GetJobRun", typeof(GetJobRunFunction), typeof(GetJobRunRequest), typeof(JobRunResult),
-            ports => new GetJobRunFunction(ports.EtlJob, ports.RunManifests)),
-        new("StartValidation", typeof(StartValidationFunction), typeof(StartValidationRequest), typeof(ValidationResult),
-            ports => new StartValidationFunction(ports.Query, ports.ValidationRules)),
-        new("GetValidationResult", typeof(GetValidationResultFunction), typeof(GetValidationResultRequest), typeof(ValidationResult),
-            ports => new GetValidationResultFunction(ports.Query)),
-        new("RefreshDataset", typeof(RefreshDatasetFunction), typeof(RefreshDatasetRequest), typeof(RefreshResult),
-            ports => new RefreshDatasetFunction(ports.Dataset)),
-        new("GetRefreshStatus", typeof(GetRefreshStatusFunction), typeof(GetRefreshStatusRequest), typeof(RefreshResult),
-            ports => new GetRefreshStatusFunction(ports.Dataset)),
+        TaskFunctionInfo.Of(ports => new StartCrawlerFunction(ports)),
+        TaskFunctionInfo.Of(ports => new GetCrawlerStateFunction(ports)),
+        TaskFunctionInfo.Of(ports => new StartEtlJobFunction(ports)),
+        TaskFunctionInfo.Of(ports => new GetJobRunFunction(ports)),
+        TaskFunctionInfo.Of(ports => new StartValidationFunction(ports)),
+        TaskFunctionInfo.Of(ports => new GetValidationResultFunction(ports)),
+        TaskFunctionInfo.Of(ports => new RefreshDatasetFunction(ports)),
+        TaskFunctionInfo.Of(ports => new GetRefreshStatusFunction(ports)),
     ];
 
     /// <summary>The function of that name (StartCrawler …).</summary>

@@ -46,14 +46,19 @@ public class FunctionCatalogTests
     [MemberData(nameof(Functions))]
     public void HandlerType_EveryFunction_HasOneHandleAsyncFromStreamToTaskOfStream(string name)
     {
-        // Lambda's .NET runtime rejects a handler name with overloads (any visibility) and any second parameter but ILambdaContext.
-        var methods = FunctionCatalog.Get(name).HandlerType.GetMethods(EveryDeclaredMethod)
-            .Where(m => m.Name == TaskFunctionInfo.HandlerMethod)
-            .ToList();
+        // As Lambda's .NET runtime looks it up (aws/aws-lambda-dotnet, Libraries/src/Amazon.Lambda.RuntimeSupport/Bootstrap/
+        // UserCodeLoader.cs, FindCustomerMethodByName with Constants.DefaultFlags): the declared methods of the class, then
+        // of each base class, the first that declares the name; overloads there (any visibility) are rejected, and so is
+        // any second parameter but ILambdaContext. The constructed class must be neither generic nor abstract (UserCodeValidator.cs).
+        var handlerType = FunctionCatalog.Get(name).HandlerType;
+        var methods = DeclaredHandlerMethods(handlerType);
 
         var method = Assert.Single(methods);
         Assert.Equal([typeof(Stream)], method.GetParameters().Select(p => p.ParameterType));
         Assert.Equal(typeof(Task<Stream>), method.ReturnType);
+        Assert.False(method.IsAbstract || method.IsGenericMethod || method.IsStatic);
+        Assert.False(handlerType.IsAbstract || handlerType.IsGenericType);
+        Assert.NotNull(handlerType.GetConstructor(Type.EmptyTypes));
     }
 
     [Theory]
@@ -101,6 +106,20 @@ public class FunctionCatalogTests
     {
         Assert.Null(FunctionCatalog.FindByResource("arn:aws:states:::sns:publish"));
         Assert.Equal("GetJobRun", FunctionCatalog.FindByResource("${GetJobRunFunctionArn}")?.Name);
+    }
+
+    private static List<MethodInfo> DeclaredHandlerMethods(Type type)
+    {
+        for (Type? declaring = type; declaring is not null; declaring = declaring.BaseType)
+        {
+            var methods = declaring.GetMethods(EveryDeclaredMethod).Where(m => m.Name == TaskFunctionInfo.HandlerMethod).ToList();
+            if (methods.Count > 0)
+            {
+                return methods;
+            }
+        }
+
+        return [];
     }
 
     public static TheoryData<string> Functions() => [.. FunctionCatalog.All.Select(f => f.Name)];

@@ -68,5 +68,5 @@ public class GetJobRunFunctionTests
         Json.AssertNull(output, "manifest");
     }
 
-    private GetJobRunFunction CreateSut() => new(jobs, manifests);
+    private GetJobRunFunction CreateSut() => new(new FunctionHarness { EtlJob = jobs, RunManifests = manifests }.Ports);
 }

@@ -56,5 +56,5 @@ public class GetValidationResultFunctionTests
         Assert.Equal((string?)Events.Read("GetValidationResult")["validationId"], (string?)output["validationId"]);
     }
 
-    private GetValidationResultFunction CreateSut() => new(queries);
+    private GetValidationResultFunction CreateSut() => new(new FunctionHarness { Query = queries }.Ports);
 }

@@ -30,5 +30,5 @@ public class RefreshDatasetFunctionTests
         Assert.Single(datasets.Created);
     }
 
-    private RefreshDatasetFunction CreateSut() => new(datasets);
+    private RefreshDatasetFunction CreateSut() => new(new FunctionHarness { Dataset = datasets }.Ports);
 }

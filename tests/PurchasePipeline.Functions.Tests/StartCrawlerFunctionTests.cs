@@ -40,5 +40,5 @@ public class StartCrawlerFunctionTests
         Assert.Contains("$.crawlerName", error.Message, StringComparison.Ordinal);
     }
 
-    private StartCrawlerFunction CreateSut() => new(crawler);
+    private StartCrawlerFunction CreateSut() => new(new FunctionHarness { Crawler = crawler }.Ports);
 }

@@ -65,5 +65,5 @@ public class StartEtlJobFunctionTests
         Assert.Empty(jobs.Calls);
     }
 
-    private StartEtlJobFunction CreateSut() => new(jobs, manifests);
+    private StartEtlJobFunction CreateSut() => new(new FunctionHarness { EtlJob = jobs, RunManifests = manifests }.Ports);
 }

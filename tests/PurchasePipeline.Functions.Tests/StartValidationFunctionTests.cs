@@ -37,5 +37,5 @@ public class StartValidationFunctionTests
         }
     }
 
-    private StartValidationFunction CreateSut() => new(queries, new ValidationRuleFiles());
+    private StartValidationFunction CreateSut() => new(new FunctionHarness { Query = queries }.Ports);
 }

@@ -75,7 +75,7 @@ public sealed class GlueLaunch : IAsyncLifetime
             [AwsSettings.RegionVariable] = Region,
             ["AWS_ENDPOINT_URL"] = glue.Endpoint,
         };
-        var ports = AwsPorts.Create(environment.GetValueOrDefault, TimeProvider.System, new BasicAWSCredentials("AKIDEXAMPLE", "test-secret"));
+        var ports = Functions.AwsTaskPorts.Create(environment.GetValueOrDefault, TimeProvider.System, new BasicAWSCredentials("AKIDEXAMPLE", "test-secret"));
 
         var runId = await ports.EtlJob.StartJobRunAsync(JobName, CancellationToken.None);
 

@@ -45,7 +45,7 @@ public sealed partial class GlueRolesTests(DefaultDeployment shared) : IClassFix
     /// <summary>Every lake-relative path literal of the job script: folders it writes, lists and reads back, and the manifest object.</summary>
     public static TheoryData<string> ScriptPaths()
     {
-        var script = File.ReadAllText(Synth.Files.GlueJobScript);
+        var script = WithLakeConstantsInlined(File.ReadAllText(Synth.Files.GlueJobScript));
         var paths = LakePathLiteral().Matches(script).Select(match => Placeholder().Replace(match.Groups[1].Value, SampleSegment)).Distinct().ToList();
         Assert.True(paths.Count >= 5, $"expected the script's lake paths, found: {string.Join(", ", paths)}");
         return [.. paths];
@@ -288,6 +288,21 @@ public sealed partial class GlueRolesTests(DefaultDeployment shared) : IClassFix
     }
 
     /// <summary>A string literal starting with a lower-case letter or _, without spaces or colons, naming a folder (ends in /) or a .json object.</summary>
+    /// <summary>
+    /// The script with each use of its LAKE_X prefix constants (held to Core's LakePrefixes by Glue.Tests) written
+    /// out: <c>f"{LAKE_STAGING}{run_id}/"</c> as <c>f"_staging/{run_id}/"</c>, a bare <c>LAKE_X</c> as its quoted value.
+    /// </summary>
+    private static string WithLakeConstantsInlined(string script)
+    {
+        var constants = LakeConstant().Matches(script).ToDictionary(match => match.Groups[1].Value, match => match.Groups[2].Value, StringComparer.Ordinal);
+        var uses = LakeConstant().Replace(script, string.Empty);
+        uses = Regex.Replace(uses, @"\{(LAKE_[A-Z_]+)\}", match => constants.GetValueOrDefault(match.Groups[1].Value, match.Value));
+        return Regex.Replace(uses, @"\b(LAKE_[A-Z_]+)\b", match => constants.TryGetValue(match.Groups[1].Value, out var value) ? '"' + value + '"' : match.Value);
+    }
+
+    [GeneratedRegex(@"^(LAKE_[A-Z_]+) = ""([^""]*)""$", RegexOptions.Multiline)]
+    private static partial Regex LakeConstant();
+
     [GeneratedRegex(@"(?<![\w])f?""([a-z_][^"" :]*/(?:[^""/ ]*\.json)?)""")]
     private static partial Regex LakePathLiteral();
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using PurchasePipeline.Functions;
+using PurchasePipeline.Core.Settings;
 using PurchasePipeline.Infra.Settings;
 using PurchasePipeline.Infra.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Amazon.CDK.Assertions;
-using PurchasePipeline.Infra.Storage;
+using PurchasePipeline.Core.Lake;
 using PurchasePipeline.Infra.Tests.Support;
 
 namespace PurchasePipeline.Infra.Tests;
@@ -39,8 +39,8 @@ public sealed class StorageTests(DefaultDeployment shared) : IClassFixture<Defau
     {
         var rules = Bucket["LifecycleConfiguration"]!["Rules"]!.AsArray();
 
-        Assert.Equal(7, (int)rules.Single(rule => (string?)rule!["Prefix"] == LakeLayout.Staging)!["ExpirationInDays"]!);
-        Assert.Equal(7, (int)rules.Single(rule => (string?)rule!["Prefix"] == LakeLayout.AthenaResults)!["ExpirationInDays"]!);
+        Assert.Equal(7, (int)rules.Single(rule => (string?)rule!["Prefix"] == LakePrefixes.Staging)!["ExpirationInDays"]!);
+        Assert.Equal(7, (int)rules.Single(rule => (string?)rule!["Prefix"] == LakePrefixes.AthenaResults)!["ExpirationInDays"]!);
         Assert.Equal(30, (int)rules.Single(rule => rule!["NoncurrentVersionExpiration"] is not null)!["NoncurrentVersionExpiration"]!["NoncurrentDays"]!);
     }
 
@@ -62,6 +62,6 @@ public sealed class StorageTests(DefaultDeployment shared) : IClassFixture<Defau
         var (stack, template) = Synth.Stack(new() { ["scratchRetentionDays"] = "3" });
         var bucket = template.Json()["Resources"]![stack.LogicalId(stack.Storage.Bucket)]!["Properties"]!;
 
-        Assert.Equal(3, (int)bucket["LifecycleConfiguration"]!["Rules"]!.AsArray().First(rule => (string?)rule!["Prefix"] == LakeLayout.Staging)!["ExpirationInDays"]!);
+        Assert.Equal(3, (int)bucket["LifecycleConfiguration"]!["Rules"]!.AsArray().First(rule => (string?)rule!["Prefix"] == LakePrefixes.Staging)!["ExpirationInDays"]!);
     }
 }

@@ -1,5 +1,6 @@
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.S3.Assets;
+using PurchasePipeline.Core.Lake;
 using PurchasePipeline.Infra.Storage;
 
 namespace PurchasePipeline.Infra.Catalog;
@@ -26,13 +27,13 @@ public sealed partial class EtlJob
 {
     /// <summary>The prefixes the job writes as folders through Spark (EMRFS, with directory markers).</summary>
     private static readonly string[] FolderPrefixes =
-        [LakeLayout.CleanPurchases, LakeLayout.RejectedPurchases, LakeLayout.Aggregates, LakeLayout.Staging];
+        [LakePrefixes.CleanPurchases, LakePrefixes.RejectedPurchases, LakePrefixes.Aggregates, LakePrefixes.Staging];
 
     /// <summary>The folders, and manifests/ where boto3 puts RUN.json (no markers: no Hadoop file system there).</summary>
-    private static readonly string[] WrittenPrefixes = [.. FolderPrefixes, LakeLayout.Manifests];
+    private static readonly string[] WrittenPrefixes = [.. FolderPrefixes, LakePrefixes.Manifests];
 
     /// <summary>The prefixes the job reads (--raw_path, --users_path, --sql_path).</summary>
-    private static readonly string[] ReadPrefixes = [LakeLayout.Raw, LakeLayout.Users, LakeLayout.GlueSql];
+    private static readonly string[] ReadPrefixes = [LakePrefixes.Raw, LakePrefixes.Users, LakePrefixes.GlueSql];
 
     /// <summary>"clean/purchases/" → clean, clean/purchases: the directories a Hadoop file system walks below the bucket root.</summary>
     private static IEnumerable<string> Directories(string prefix)
@@ -51,7 +52,7 @@ public sealed partial class EtlJob
 
         // raw/ is listed through Hadoop by Glue's bookmarked reader; the folders are written and read back by Spark.
         var written = FolderPrefixes.SelectMany(Directories).Distinct().ToArray();
-        var probed = Directories(LakeLayout.Raw).Concat(written).Distinct().ToArray();
+        var probed = Directories(LakePrefixes.Raw).Concat(written).Distinct().ToArray();
         Allow("ProbeDirectories", [.. probed.SelectMany(directory => new[] { directory, directory + "_$folder$" }).Select(bucket.ArnForObjects)],
             "s3:GetObject");
         Allow("MarkDirectories", [.. written.Select(directory => bucket.ArnForObjects(directory + "_$folder$"))], "s3:PutObject");

@@ -4,8 +4,8 @@ using Amazon.CDK.AWS.Glue;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.S3.Assets;
 using Constructs;
+using PurchasePipeline.Core.Lake;
 using PurchasePipeline.Infra.Security;
-using PurchasePipeline.Infra.Storage;
 
 namespace PurchasePipeline.Infra.Catalog;
 
@@ -54,10 +54,10 @@ public sealed partial class EtlJob : Construct
             DefaultArguments = new Dictionary<string, string>
             {
                 ["--job-bookmark-option"] = "job-bookmark-enable",
-                ["--raw_path"] = storage.Uri(LakeLayout.Raw),
+                ["--raw_path"] = storage.Uri(LakePrefixes.Raw),
                 ["--lake_path"] = storage.Uri(""),
-                ["--sql_path"] = storage.Uri(LakeLayout.GlueSql),
-                ["--users_path"] = storage.Uri(LakeLayout.Users),
+                ["--sql_path"] = storage.Uri(LakePrefixes.GlueSql),
+                ["--users_path"] = storage.Uri(LakePrefixes.Users),
                 ["--enable-metrics"] = "true",
                 ["--enable-continuous-cloudwatch-log"] = "true",
                 ["--sql_files_version"] = sql.Version,

@@ -2,7 +2,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.S3.Assets;
 using Amazon.CDK.CustomResources;
 using Constructs;
-using PurchasePipeline.Infra.Storage;
+using PurchasePipeline.Core.Lake;
 
 namespace PurchasePipeline.Infra.Catalog;
 
@@ -25,7 +25,7 @@ public sealed class GlueSqlFiles : Construct
         foreach (var file in props.Files)
         {
             var name = Path.GetFileName(file);
-            var key = LakeLayout.GlueSql + name;
+            var key = LakePrefixes.GlueSql + name;
             var asset = new Asset(this, name, new AssetProps { Path = file });
             hashes.Add(name + "=" + asset.AssetHash);
             var call = new AwsSdkCall

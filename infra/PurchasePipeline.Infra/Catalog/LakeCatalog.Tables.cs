@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Amazon.CDK;
 using Amazon.CDK.AWS.Glue;
-using PurchasePipeline.Infra.Storage;
+using PurchasePipeline.Core.Lake;
 
 namespace PurchasePipeline.Infra.Catalog;
 
@@ -17,7 +17,7 @@ public sealed partial class LakeCatalog
 
     private void AddTables()
     {
-        var cleanLocation = Storage.Uri(LakeLayout.CleanPurchases);
+        var cleanLocation = Storage.Uri(LakePrefixes.CleanPurchases);
         Table(LakeTables.CleanPurchases, LakeTables.CleanColumns, cleanLocation, ParquetInput, ParquetOutput, ParquetSerde,
             partitionKeys: [new CfnTable.ColumnProperty { Name = "purchase_date", Type = "date" }],
             parameters: new Dictionary<string, string>
@@ -36,7 +36,7 @@ public sealed partial class LakeCatalog
 
         // run_id values cannot be enumerated, so they are injected: every query of this table filters it with
         // run_id = 'literal' (the rules do, with the run id as their parameter), and Athena reads that folder.
-        Table(LakeTables.RejectedPurchases, LakeTables.RejectedColumns, Storage.Uri(LakeLayout.RejectedPurchases),
+        Table(LakeTables.RejectedPurchases, LakeTables.RejectedColumns, Storage.Uri(LakePrefixes.RejectedPurchases),
             ParquetInput, ParquetOutput, ParquetSerde,
             partitionKeys: [new CfnTable.ColumnProperty { Name = "run_id", Type = "string" }],
             parameters: new Dictionary<string, string>
@@ -44,10 +44,10 @@ public sealed partial class LakeCatalog
                 ["classification"] = "parquet",
                 ["projection.enabled"] = "true",
                 ["projection.run_id.type"] = "injected",
-                ["storage.location.template"] = Storage.Uri(LakeLayout.RejectedPurchases) + "run_id=${run_id}/",
+                ["storage.location.template"] = Storage.Uri(LakePrefixes.RejectedPurchases) + "run_id=${run_id}/",
             });
 
-        Table(LakeTables.RunManifests, LakeTables.ManifestColumns, Storage.Uri(LakeLayout.Manifests), TextInput, TextOutput, JsonSerde,
+        Table(LakeTables.RunManifests, LakeTables.ManifestColumns, Storage.Uri(LakePrefixes.Manifests), TextInput, TextOutput, JsonSerde,
             partitionKeys: [],
             parameters: new Dictionary<string, string> { ["classification"] = "json" });
 

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.Athena;
 using Amazon.CDK.AWS.Glue;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
+using PurchasePipeline.Core.Lake;
 using PurchasePipeline.Infra.Security;
 using PurchasePipeline.Infra.Storage;
 
@@ -77,7 +78,7 @@ public sealed partial class LakeCatalog : Construct
         {
             Sid = "ReadRaw",
             Actions = ["s3:GetObject"],
-            Resources = [Storage.ObjectsArn(LakeLayout.Raw)],
+            Resources = [Storage.ObjectsArn(LakePrefixes.Raw)],
         }));
         role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
@@ -86,7 +87,7 @@ public sealed partial class LakeCatalog : Construct
             Resources = [bucket.BucketArn],
             Conditions = new Dictionary<string, object>
             {
-                ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = new[] { LakeLayout.Raw, LakeLayout.Raw + "*" } },
+                ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = new[] { LakePrefixes.Raw, LakePrefixes.Raw + "*" } },
             },
         }));
         // AWSGlueServiceRole's s3:GetBucketLocation, on this bucket: the crawler finds the bucket's region.
@@ -145,7 +146,7 @@ public sealed partial class LakeCatalog : Construct
             Description = "Registers new raw/ partitions and schema of purchase files",
             Targets = new CfnCrawler.TargetsProperty
             {
-                S3Targets = new[] { new CfnCrawler.S3TargetProperty { Path = Storage.Uri(LakeLayout.Raw) } },
+                S3Targets = new[] { new CfnCrawler.S3TargetProperty { Path = Storage.Uri(LakePrefixes.Raw) } },
             },
             RecrawlPolicy = new CfnCrawler.RecrawlPolicyProperty { RecrawlBehavior = "CRAWL_NEW_FOLDERS_ONLY" },
             // CRAWL_NEW_FOLDERS_ONLY requires both behaviours to be LOG: the crawler adds partitions, never rewrites tables.
@@ -168,7 +169,7 @@ public sealed partial class LakeCatalog : Construct
                 PublishCloudWatchMetricsEnabled = true,
                 ResultConfiguration = new CfnWorkGroup.ResultConfigurationProperty
                 {
-                    OutputLocation = Storage.Uri(LakeLayout.AthenaResults),
+                    OutputLocation = Storage.Uri(LakePrefixes.AthenaResults),
                     EncryptionConfiguration = new CfnWorkGroup.EncryptionConfigurationProperty { EncryptionOption = "SSE_S3" },
                 },
             },

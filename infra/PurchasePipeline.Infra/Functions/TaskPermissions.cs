@@ -1,7 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
+using PurchasePipeline.Core.Lake;
 using PurchasePipeline.Infra.Catalog;
-using PurchasePipeline.Infra.Storage;
 
 namespace PurchasePipeline.Infra.Functions;
 
@@ -26,19 +26,19 @@ internal sealed class TaskPermissions
             [
                 Allow(props.EtlJob.JobArn, "glue:StartJobRun", "glue:GetJobRuns", "glue:ResetJobBookmark"),
                 // The manifests of the runs it may join, to find the one that read the execution's object.
-                Allow(props.Storage.ObjectsArn(LakeLayout.Manifests), "s3:GetObject"),
+                Allow(props.Storage.ObjectsArn(LakePrefixes.Manifests), "s3:GetObject"),
             ],
             ["GetJobRun"] = () =>
             [
                 Allow(props.EtlJob.JobArn, "glue:GetJobRun"),
-                Allow(props.Storage.ObjectsArn(LakeLayout.Manifests), "s3:GetObject"),
+                Allow(props.Storage.ObjectsArn(LakePrefixes.Manifests), "s3:GetObject"),
             ],
             ["StartValidation"] = StartValidation,
             // GetQueryResults streams the result object with the caller's s3:GetObject (Athena API Reference, GetQueryResults).
             ["GetValidationResult"] = () =>
             [
                 Allow(props.Catalog.WorkGroupArn, "athena:GetQueryExecution", "athena:GetQueryResults"),
-                Allow(props.Storage.ObjectsArn(LakeLayout.AthenaResults), "s3:GetObject"),
+                Allow(props.Storage.ObjectsArn(LakePrefixes.AthenaResults), "s3:GetObject"),
             ],
             // RefreshDatasetTask asks for the run's ingestion before it creates it.
             ["RefreshDataset"] = () => QuickSight("quicksight:DescribeIngestion", "quicksight:CreateIngestion"),
@@ -68,9 +68,9 @@ internal sealed class TaskPermissions
             new(new PolicyStatementProps
             {
                 Actions = ["s3:GetObject"],
-                Resources = [.. new[] { LakeLayout.CleanPurchases, LakeLayout.RejectedPurchases, LakeLayout.Manifests }.Select(storage.ObjectsArn)],
+                Resources = [.. new[] { LakePrefixes.CleanPurchases, LakePrefixes.RejectedPurchases, LakePrefixes.Manifests }.Select(storage.ObjectsArn)],
             }),
-            Allow(storage.ObjectsArn(LakeLayout.AthenaResults), "s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"),
+            Allow(storage.ObjectsArn(LakePrefixes.AthenaResults), "s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"),
             Allow(storage.Bucket.BucketArn, "s3:GetBucketLocation", "s3:ListBucket"),
         ];
     }

@@ -1,4 +1,4 @@
-using PurchasePipeline.Functions;
+using PurchasePipeline.Core.Settings;
 
 namespace PurchasePipeline.Infra.Settings;
 
@@ -24,17 +24,17 @@ public sealed record PipelineSettings
 
     public int GlueWorkers { get; init; } = 2;
 
-    public int GlueJobTimeoutMinutes { get; init; } = 60;
+    public int GlueJobTimeoutMinutes { get; init; } = PollBudget.Deployed.JobTimeoutMinutes;
 
-    public int CrawlerPollSeconds { get; init; } = 30;
+    public int CrawlerPollSeconds { get; init; } = PollBudget.Deployed.CrawlerPollSeconds;
 
-    public int JobPollSeconds { get; init; } = 60;
+    public int JobPollSeconds { get; init; } = PollBudget.Deployed.JobPollSeconds;
 
-    public int ValidationPollSeconds { get; init; } = 5;
+    public int ValidationPollSeconds { get; init; } = PollBudget.Deployed.ValidationPollSeconds;
 
-    public int RefreshPollSeconds { get; init; } = 30;
+    public int RefreshPollSeconds { get; init; } = PollBudget.Deployed.RefreshPollSeconds;
 
-    public int MaxPolls { get; init; } = 120;
+    public int MaxPolls { get; init; } = PollBudget.Deployed.MaxPolls;
 
     /// <summary>Days before _staging/ and athena-results/ objects expire.</summary>
     public int ScratchRetentionDays { get; init; } = 7;

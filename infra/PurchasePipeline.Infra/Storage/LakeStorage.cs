@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.S3;
 using Constructs;
+using PurchasePipeline.Core.Lake;
 using PurchasePipeline.Infra.Security;
 
 namespace PurchasePipeline.Infra.Storage;
@@ -41,13 +42,13 @@ public sealed class LakeStorage : Construct
                 new LifecycleRule
                 {
                     Id = "ExpireStaging",
-                    Prefix = LakeLayout.Staging,
+                    Prefix = LakePrefixes.Staging,
                     Expiration = Duration.Days(props.ScratchRetentionDays),
                 },
                 new LifecycleRule
                 {
                     Id = "ExpireAthenaResults",
-                    Prefix = LakeLayout.AthenaResults,
+                    Prefix = LakePrefixes.AthenaResults,
                     Expiration = Duration.Days(props.ScratchRetentionDays),
                 },
                 new LifecycleRule

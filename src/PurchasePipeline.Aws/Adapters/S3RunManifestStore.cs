@@ -1,4 +1,5 @@
 using Amazon.S3;
+using PurchasePipeline.Core.Lake;
 using PurchasePipeline.Core.Ports;
 using PurchasePipeline.Core.Runs;
 
@@ -20,13 +21,10 @@ public sealed class S3RunManifestStore : IRunManifestStore
         this.settings = settings;
     }
 
-    /// <summary>The manifest's key for a job run.</summary>
-    public static string Key(string jobRunId) => $"manifests/{jobRunId}.json";
-
     public async Task<RunManifest?> GetAsync(string jobRunId, CancellationToken cancellationToken)
     {
         var bucket = AwsSettings.Required(settings.LakeBucket, AwsSettings.LakeBucketVariable, "the lake bucket holding the run manifests");
-        var key = Key(jobRunId);
+        var key = LakePrefixes.ManifestKey(jobRunId);
         try
         {
             using var response = await s3.GetObjectAsync(bucket, key, cancellationToken).ConfigureAwait(false);

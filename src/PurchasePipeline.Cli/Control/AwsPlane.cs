@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using PurchasePipeline.Aws;
 using PurchasePipeline.Aws.Sns;
 using PurchasePipeline.Core.Errors;
+using PurchasePipeline.Core.Settings;
 using PurchasePipeline.Functions;
 using PurchasePipeline.Local.Lake;
 
@@ -22,10 +23,6 @@ internal static class AwsPlane
     public const string DatasetVariable = "PURCHASE_PIPELINE_DATASET_ID";
     public const string AlertTopicVariable = "PURCHASE_PIPELINE_ALERT_TOPIC_ARN";
 
-    /// <summary>The deployment's default waits and poll limits (infra's PipelineSettings defaults, the Glue job's 60-minute timeout among them).</summary>
-    public static readonly PollBudget Polls = new(
-        CrawlerPollSeconds: 30, JobPollSeconds: 60, ValidationPollSeconds: 5, RefreshPollSeconds: 30, MaxPolls: 120, JobTimeoutMinutes: 60);
-
     /// <summary>The host with every variable read from <paramref name="environment"/>; <paramref name="credentials"/> null takes the default chain.</summary>
     /// <exception cref="MissingSettingException">A variable the run needs is not set.</exception>
     public static PipelineHost CreateHost(
@@ -42,7 +39,7 @@ internal static class AwsPlane
             ["QuickSightDatasetId"] = environment(DatasetVariable) ?? string.Empty,
             ["Region"] = AwsSettings.ReadRegion(environment),
         };
-        foreach (var (name, value) in Polls.Substitutions())
+        foreach (var (name, value) in PollBudget.Deployed.Substitutions())
         {
             substitutions[name] = value;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PurchasePipeline.Core.Lake;
 using PurchasePipeline.Core.Trigger;
 using PurchasePipeline.Local.Lake;
 
@@ -43,13 +44,13 @@ internal static class Landing
     public static string KeyFor(string file, DateTimeOffset now)
     {
         var path = Path.GetFullPath(file).Replace('\\', '/');
-        var marker = path.LastIndexOf("/raw/", StringComparison.Ordinal);
+        var marker = path.LastIndexOf("/" + LakePrefixes.Raw, StringComparison.Ordinal);
         if (marker >= 0)
         {
             return path[(marker + 1)..];
         }
 
-        return "raw/" + now.UtcDateTime.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture) + "/" + Path.GetFileName(path);
+        return LakePrefixes.Raw + now.UtcDateTime.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture) + "/" + Path.GetFileName(path);
     }
 
     private static void CopyFile(string source, string target) => File.Copy(source, target, overwrite: true);

@@ -1,4 +1,4 @@
-using PurchasePipeline.Functions;
+using PurchasePipeline.Core.Settings;
 using PurchasePipeline.Local.Adapters;
 
 namespace PurchasePipeline.Cli.Control;
@@ -18,13 +18,6 @@ internal static class LocalSettings
     public const string CrawlerName = "purchase-pipeline-raw";
     public const string EtlJobName = "clean_purchases";
 
-    /// <summary>
-    /// The local waits and poll limits, under the definition's TimeoutSeconds by PollBudget's rule. The local
-    /// job has no timeout of its own: its poll limit is set as if it had a 10-minute one.
-    /// </summary>
-    public static readonly PollBudget Polls = new(
-        CrawlerPollSeconds: 5, JobPollSeconds: 10, ValidationPollSeconds: 3, RefreshPollSeconds: 5, MaxPolls: 60, JobTimeoutMinutes: 10);
-
     public static string StateMachineArn => $"arn:aws:states:{Region}:{Account}:stateMachine:{StateMachineName}";
 
     public static string FunctionArn(string function) => $"arn:aws:lambda:{Region}:{Account}:function:purchase-pipeline-{function}";
@@ -34,7 +27,7 @@ internal static class LocalSettings
     /// <summary>Every placeholder of statemachine/purchase-pipeline.asl.json and event-pattern.json, with its local value.</summary>
     public static IReadOnlyDictionary<string, string> Substitutions(IEnumerable<string> functionNames)
     {
-        var values = new Dictionary<string, string>(Polls.Substitutions(), StringComparer.Ordinal)
+        var values = new Dictionary<string, string>(PollBudget.Local.Substitutions(), StringComparer.Ordinal)
         {
             ["AlertTopicArn"] = AlertTopicArn,
             ["CrawlerName"] = CrawlerName,

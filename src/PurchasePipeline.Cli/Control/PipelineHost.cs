@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PurchasePipeline.Aws.Sns;
+using PurchasePipeline.Core.Ports;
 using PurchasePipeline.Core.Trigger;
 using PurchasePipeline.Functions;
 using PurchasePipeline.Local;
@@ -23,7 +24,7 @@ internal sealed class PipelineHost
     private readonly ExecutionStore store;
 
     public PipelineHost(LocalHome home, TimeProvider time, double waitScale, Action<string>? show)
-        : this(home, time, waitScale, show, LocalPorts(home, time), LocalSettings.Substitutions(FunctionCatalog.All.Select(f => f.Name)))
+        : this(home, time, waitScale, show, LocalPorts.Create(home, time, new ValidationRuleFiles(), ShippedGraph), LocalSettings.Substitutions(FunctionCatalog.All.Select(f => f.Name)))
     {
     }
 
@@ -125,17 +126,6 @@ internal sealed class PipelineHost
 
     private static readonly Lazy<StateGraph> Shipped = new(() => StateGraph.Of(StateMachine.Parse(
         LocalSettings.Substitute(ReadShipped("purchase-pipeline.asl.json"), LocalSettings.Substitutions(FunctionCatalog.All.Select(f => f.Name))))));
-
-    /// <summary>The local plane's adapters of every port.</summary>
-    public static TaskPorts LocalPorts(LocalHome home, TimeProvider time) => new()
-    {
-        Crawler = new LocalCrawlerService(home),
-        EtlJob = new LocalEtlJobService(home, time),
-        RunManifests = new LocalRunManifestStore(home),
-        Query = new LocalQueryService(home),
-        ValidationRules = new ValidationRuleFiles(),
-        Dataset = new LocalDatasetService(home, time, ShippedGraph),
-    };
 
     /// <summary>Reads a file of statemachine/ shipped next to the binary.</summary>
     public static string ReadShipped(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "statemachine", file));

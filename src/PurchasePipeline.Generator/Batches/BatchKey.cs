@@ -1,4 +1,5 @@
 using System.Globalization;
+using PurchasePipeline.Core.Lake;
 
 namespace PurchasePipeline.Generator.Batches;
 
@@ -9,13 +10,11 @@ namespace PurchasePipeline.Generator.Batches;
 /// </summary>
 internal static class BatchKey
 {
-    public const string RawPrefix = "raw/";
-
     public static string For(DateOnly date, int batch, OutputFormat format)
     {
         var extension = format == OutputFormat.JsonLines ? "jsonl" : "csv";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{RawPrefix}{date:yyyy'/'MM'/'dd}/purchases-{date:yyyyMMdd}-{batch:D6}.{extension}");
+            $"{LakePrefixes.Raw}{date:yyyy'/'MM'/'dd}/purchases-{date:yyyyMMdd}-{batch:D6}.{extension}");
     }
 }

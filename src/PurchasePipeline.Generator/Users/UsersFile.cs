@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Bogus;
 using Bogus.Distributions.Gaussian;
+using PurchasePipeline.Core.Lake;
 using PurchasePipeline.Core.Schema;
 using PurchasePipeline.Generator.Sampling;
 using PurchasePipeline.Generator.Writing;
@@ -14,7 +15,7 @@ namespace PurchasePipeline.Generator.Users;
 /// </summary>
 internal static class UsersFile
 {
-    public const string Key = "reference/users/users.csv";
+    public const string Key = LakePrefixes.Users + "users.csv";
 
     private static readonly string[] Interests =
     [

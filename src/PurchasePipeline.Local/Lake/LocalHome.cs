@@ -1,8 +1,10 @@
+using PurchasePipeline.Core.Lake;
+
 namespace PurchasePipeline.Local.Lake;
 
 /// <summary>
 /// The local plane's folders under one home (<c>--home</c>). The landing folder plays the S3 bucket,
-/// the lake folder the Glue/Athena data lake.
+/// the lake folder the Glue/Athena data lake; both use the bucket's prefixes (<see cref="LakePrefixes"/>).
 /// </summary>
 /// <remarks>
 /// <code>
@@ -31,23 +33,23 @@ public sealed class LocalHome
 
     public string Landing => Path.Combine(Root, "landing");
 
-    public string Raw => Path.Combine(Landing, "raw");
+    public string Raw => Under(Landing, LakePrefixes.Raw);
 
-    public string Users => Path.Combine(Landing, "reference", "users");
+    public string Users => Under(Landing, LakePrefixes.Users);
 
     public string Lake => Path.Combine(Root, "lake");
 
-    public string CleanPurchases => Path.Combine(Lake, "clean", "purchases");
+    public string CleanPurchases => Under(Lake, LakePrefixes.CleanPurchases);
 
-    public string RejectedPurchases => Path.Combine(Lake, "rejected", "purchases");
+    public string RejectedPurchases => Under(Lake, LakePrefixes.RejectedPurchases);
 
-    public string Aggregates => Path.Combine(Lake, "aggregates");
+    public string Aggregates => Under(Lake, LakePrefixes.Aggregates);
 
-    public string Manifests => Path.Combine(Lake, "manifests");
+    public string Manifests => Under(Lake, LakePrefixes.Manifests);
 
-    public string Staging => Path.Combine(Lake, "_staging");
+    public string Staging => Under(Lake, LakePrefixes.Staging);
 
-    public string Commits => Path.Combine(Lake, "_commits");
+    public string Commits => Under(Lake, LakePrefixes.Commits);
 
     public string Catalog => Path.Combine(Root, "catalog", "catalog.duckdb");
 
@@ -60,4 +62,7 @@ public sealed class LocalHome
 
     /// <summary>The file under landing/ that holds an object key.</summary>
     public string PathOf(string key) => Path.Combine(Landing, key.Replace('/', Path.DirectorySeparatorChar));
+
+    /// <summary>The folder of a bucket prefix ("clean/purchases/") under a root.</summary>
+    private static string Under(string root, string prefix) => Path.Combine([root, .. prefix.TrimEnd('/').Split('/')]);
 }

@@ -1,12 +1,14 @@
 using Amazon.Runtime;
 using PurchasePipeline.Aws.Tests.Support;
+using PurchasePipeline.Core.Ports;
+using PurchasePipeline.TestUtils.Fakes;
 
 namespace PurchasePipeline.Aws.Tests.Contracts;
 
 /// <summary>The AWS ports as a function builds them, with S3 (and only S3) pointed at a fake endpoint.</summary>
 internal static class S3Ports
 {
-    public static AwsPorts For(FakeAwsEndpoint endpoint, string? lakeBucket) =>
+    public static TaskPorts For(FakeAwsEndpoint endpoint, string? lakeBucket) =>
         AwsPorts.Create(
             name => name switch
             {
@@ -16,5 +18,6 @@ internal static class S3Ports
                 _ => null,
             },
             new InstantTimeProvider(),
-            new BasicAWSCredentials(TestClients.AccessKey, "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
+            new BasicAWSCredentials(TestClients.AccessKey, "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
+            new FakeValidationRules());
 }

@@ -1,4 +1,4 @@
-using PurchasePipeline.Aws.Adapters;
+using PurchasePipeline.Core.Lake;
 using PurchasePipeline.Core.Ports;
 using PurchasePipeline.TestUtils.Contracts;
 
@@ -6,7 +6,7 @@ namespace PurchasePipeline.Aws.Tests.Contracts;
 
 /// <summary>
 /// The manifest contract on S3, behind a fake S3 that serves the lake bucket path-style; the store is built
-/// as the functions build it (<see cref="AwsPorts"/> with AWS_ENDPOINT_URL_S3 pointing at the fake).
+/// as the functions build it (<see cref="AwsPorts.Create"/> with AWS_ENDPOINT_URL_S3 pointing at the fake).
 /// </summary>
 public sealed class S3RunManifestStoreContractTests : RunManifestStoreContract, IAsyncDisposable
 {
@@ -23,7 +23,7 @@ public sealed class S3RunManifestStoreContractTests : RunManifestStoreContract, 
 
     protected override Task CommitAsync(string runId, string text)
     {
-        s3.Put(S3RunManifestStore.Key(runId), text);
+        s3.Put(LakePrefixes.ManifestKey(runId), text);
         return Task.CompletedTask;
     }
 }

@@ -7,15 +7,15 @@ namespace PurchasePipeline.Functions.Tests.Support;
 /// <summary>The ports as fakes, the functions built on them, and an event fixture fed through one.</summary>
 internal sealed class FunctionHarness
 {
-    public FakeCrawlerService Crawler { get; } = new();
+    public FakeCrawlerService Crawler { get; init; } = new();
 
-    public FakeEtlJobService EtlJob { get; } = new();
+    public FakeEtlJobService EtlJob { get; init; } = new();
 
-    public FakeRunManifestStore RunManifests { get; } = new();
+    public FakeRunManifestStore RunManifests { get; init; } = new();
 
-    public FakeQueryService Query { get; } = new();
+    public FakeQueryService Query { get; init; } = new();
 
-    public FakeDatasetService Dataset { get; } = new();
+    public FakeDatasetService Dataset { get; init; } = new();
 
     /// <summary>The real rules, as shipped next to the Functions assembly.</summary>
     public IValidationRules Rules { get; init; } = new ValidationRuleFiles();

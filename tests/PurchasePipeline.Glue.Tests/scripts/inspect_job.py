@@ -2,6 +2,7 @@
 
 usage: inspect_job.py JOB_SCRIPT COMMAND [ARGUMENT...]
   columns                    the raw and users columns the job expects, as JSON
+  lake-prefixes              the job's LAKE_* constants: {"LAKE_CLEAN_PURCHASES": "clean/purchases/", ...}
   steps SQL_FOLDER           the transform steps it finds in a folder: [[file, view], ...]
   outputs SQL_FOLDER         what it writes where: [[view, target, partition_by, append], ...]
   header KEY TEXT            the columns of a CSV header line, or the error the job stops with
@@ -53,6 +54,8 @@ def manifest(job: ModuleType, spec: dict) -> str:
 def run(job: ModuleType, command: str, arguments: list[str]) -> object:
     if command == "columns":
         return {"raw": list(job.RAW_COLUMNS), "users": list(job.USER_COLUMNS)}
+    if command == "lake-prefixes":
+        return {name: value for name, value in vars(job).items() if name.startswith("LAKE_")}
     if command == "steps":
         steps = job.transform_steps(job.read_sql_files(None, arguments[0]))
         return [[step.file_name, step.view] for step in steps]

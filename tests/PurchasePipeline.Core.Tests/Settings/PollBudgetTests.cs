@@ -1,11 +1,12 @@
-using PurchasePipeline.Functions.Tests.Support;
+using System.Text.Json.Nodes;
+using PurchasePipeline.Core.Settings;
 
-namespace PurchasePipeline.Functions.Tests;
+namespace PurchasePipeline.Core.Tests.Settings;
 
 public sealed class PollBudgetTests
 {
     private static PollBudget CreateSut(int jobPollSeconds = 60, int jobTimeoutMinutes = 60) =>
-        new(CrawlerPollSeconds: 30, JobPollSeconds: jobPollSeconds, ValidationPollSeconds: 5, RefreshPollSeconds: 30, MaxPolls: 120, JobTimeoutMinutes: jobTimeoutMinutes);
+        PollBudget.Deployed with { JobPollSeconds = jobPollSeconds, JobTimeoutMinutes = jobTimeoutMinutes };
 
     [Theory]
     [InlineData(60, 60, 61)]
@@ -31,9 +32,12 @@ public sealed class PollBudgetTests
     }
 
     [Fact]
-    public void ProblemWith_DefaultsUnderTheDefinitionsTimeout_None()
+    public void ProblemWith_DeployedAndLocalDefaultsUnderTheDefinitionsTimeout_None()
     {
-        Assert.Null(CreateSut().ProblemWith((int)Asl.Definition["TimeoutSeconds"]!));
+        var timeout = (int)JsonNode.Parse(File.ReadAllText(TestUtils.RepoPaths.Combine("statemachine", "purchase-pipeline.asl.json")))!["TimeoutSeconds"]!;
+
+        Assert.Null(PollBudget.Deployed.ProblemWith(timeout));
+        Assert.Null(PollBudget.Local.ProblemWith(timeout));
     }
 
     [Fact]

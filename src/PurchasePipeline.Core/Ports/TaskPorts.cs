@@ -1,8 +1,9 @@
-using PurchasePipeline.Core.Ports;
+namespace PurchasePipeline.Core.Ports;
 
-namespace PurchasePipeline.Functions;
-
-/// <summary>Every port a task function may need; a plane (AWS or local) provides one set for all eight.</summary>
+/// <summary>
+/// Every port a task may need: a plane provides one set for all eight task functions (AwsPorts.Create in
+/// PurchasePipeline.Aws, LocalPorts.Create in PurchasePipeline.Local; tests build theirs from fakes).
+/// </summary>
 public sealed record TaskPorts
 {
     public required ICrawlerService Crawler { get; init; }

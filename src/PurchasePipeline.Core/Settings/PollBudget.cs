@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace PurchasePipeline.Functions;
+namespace PurchasePipeline.Core.Settings;
 
 /// <summary>
 /// The definition's poll settings (its <c>${…PollSeconds}</c>, <c>${MaxPolls}</c> and <c>${JobMaxPolls}</c>
 /// placeholders), with the one rule that keeps them inside the execution's TimeoutSeconds, so that a thing
 /// that never finishes ends in its …PollLimitReached state and pages on-call before the execution times out
 /// (a timed-out execution runs no alert of its own). CDK (infra) and the local hosts (PurchasePipeline.Cli)
-/// both substitute from here.
+/// both substitute from here, starting from <see cref="Deployed"/> or <see cref="Local"/>.
 /// </summary>
 /// <param name="CrawlerPollSeconds">Wait between crawler polls.</param>
 /// <param name="JobPollSeconds">Wait between job run polls.</param>
@@ -27,6 +27,20 @@ public sealed record PollBudget(
     /// attempts with their retries.
     /// </summary>
     public const int FixedAllowanceSeconds = 1800;
+
+    /// <summary>
+    /// A deployment's defaults (infra's PipelineSettings, and <c>run --plane aws</c> against the deployed
+    /// crawler, job and dataset), the Glue job's 60-minute timeout among them.
+    /// </summary>
+    public static PollBudget Deployed { get; } = new(
+        CrawlerPollSeconds: 30, JobPollSeconds: 60, ValidationPollSeconds: 5, RefreshPollSeconds: 30, MaxPolls: 120, JobTimeoutMinutes: 60);
+
+    /// <summary>
+    /// The local plane's shorter waits. The local job has no timeout of its own: its poll limit is set as if
+    /// it had a 10-minute one.
+    /// </summary>
+    public static PollBudget Local { get; } = new(
+        CrawlerPollSeconds: 5, JobPollSeconds: 10, ValidationPollSeconds: 3, RefreshPollSeconds: 5, MaxPolls: 60, JobTimeoutMinutes: 10);
 
     /// <summary>Polls of the job run: enough to outlast the Glue job's timeout by one poll.</summary>
     public int JobMaxPolls => ((JobTimeoutMinutes * 60) + JobPollSeconds - 1) / JobPollSeconds + 1;
