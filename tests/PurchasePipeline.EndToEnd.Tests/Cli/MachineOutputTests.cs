@@ -26,7 +26,7 @@ public sealed class MachineOutputTests : IDisposable
         var run = Assert.Single(JsonNode.Parse(result.Output)!.AsArray())!;
         Assert.Equal("FAILED", (string?)run["status"]);
         Assert.Equal("GetJobRun", (string?)run["failedState"]);
-        Assert.Contains(Lines(result.Error), l => l.StartsWith("ALERT purchase-pipeline failed at GetJobRun: GlueJobFailed", StringComparison.Ordinal));
+        Assert.Contains(Lines(result.Error), l => l.StartsWith("ALERT purchase-pipeline failed at GetJobRun: RawObjectQuarantinedException", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -76,9 +76,9 @@ public sealed class MachineOutputTests : IDisposable
         var failed = logs[^1];
         Assert.Equal("ERROR", (string?)failed["level"]);
         Assert.Equal("PipelineFailed", (string?)failed["state_name"]);
-        Assert.Contains(logs, l => (string?)l["message"] == "State entered" && (string?)l["state_name"] == "JobFailed");
+        Assert.Contains(logs, l => (string?)l["message"] == "State entered" && (string?)l["state_name"] == "GetJobRunFailed");
         Assert.Equal("FAILED", (string?)failed["status"]);
-        Assert.Equal("GlueJobFailed", (string?)failed["error"]);
+        Assert.Equal("RawObjectQuarantinedException", (string?)failed["error"]);
     }
 
     private string BadFile()
