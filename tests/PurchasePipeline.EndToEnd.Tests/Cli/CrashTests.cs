@@ -1,4 +1,5 @@
 using PurchasePipeline.EndToEnd.Tests.Support;
+using PurchasePipeline.Local;
 using PurchasePipeline.Local.Executions;
 using PurchasePipeline.Local.Lake;
 using PurchasePipeline.TestUtils;
@@ -25,11 +26,12 @@ public sealed class CrashTests : IDisposable
     {
         var generated = await SomeFiles.GenerateAsync(temp.Combine("in"), rows: 40_000);
         var batch = generated.Batches[0];
-        using (var first = CliProcess.Start("watch", "--interval", "0.05s", "--home", Home.Root))
+        // Killed by its own crash point once the job has staged its output: polling lake/_staging from here
+        // raced the job on a busy machine (it could finish before a poll saw the folder).
+        using (var first = CliProcess.Start(new Dictionary<string, string?> { [CrashPoint.Variable] = CrashPoint.Staged }, "watch", "--interval", "0.05s", "--home", Home.Root))
         {
             Uploads.Drop(Home, SomeFiles.PathOf(temp.Combine("in"), batch), batch.Key);
-            await WaitForStagingAsync(first);
-            await first.KillAsync(Patience);
+            Assert.True(await first.WaitForExitAsync(Patience) == 137, "the staged crash point was not reached: " + first.Output + first.Error);
         }
 
         var afterKill = await Executions.ListAsync(Home.Root);
