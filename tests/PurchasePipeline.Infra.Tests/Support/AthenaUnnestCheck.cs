@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 
@@ -33,28 +32,12 @@ internal static class AthenaUnnestCheck
 
     private static (int ExitCode, string Output) RunPython(string file)
     {
-        var start = new ProcessStartInfo(Interpreter) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(Interpreter);
         start.ArgumentList.Add(Script);
         start.ArgumentList.Add(file);
         start.ArgumentList.Add(Path.Combine(Synth.Files.Root, "glue", "validation"));
         start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (Win32Exception error)
-        {
-            Assert.Fail($"{Interpreter} could not be started ({error.Message}): run tests/run-tests.sh, which installs python3-sqlglot");
-            throw;
-        }
-
-        using (process)
-        {
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, stderr.Result + stdout);
-        }
+        var (exitCode, stdout, stderr) = ToolRun.Run(start, "run tests/run-tests.sh, which installs python3-sqlglot");
+        return (exitCode, stderr + stdout);
     }
 }

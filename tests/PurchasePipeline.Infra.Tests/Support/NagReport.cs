@@ -32,26 +32,10 @@ public sealed class NagReport
     {
         Assert.True(Directory.Exists(Path.Combine(NagFolder, "node_modules", "cdk-nag")),
             $"cdk-nag is not installed in {NagFolder}/node_modules: run tests/run-tests.sh (it runs npm ci there)");
-        var start = new ProcessStartInfo("node") { WorkingDirectory = NagFolder, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("node") { WorkingDirectory = NagFolder };
         start.ArgumentList.Add(script);
         start.ArgumentList.Add(template);
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception error)
-        {
-            Assert.Fail($"node is not on the PATH ({error.Message}): cdk-nag needs Node.js 20 or later");
-            throw;
-        }
-
-        using (process)
-        {
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, stdout + stderr.Result);
-        }
+        var (exitCode, stdout, stderr) = ToolRun.Run(start, "cdk-nag needs Node.js 20 or later on the PATH");
+        return (exitCode, stdout + stderr);
     }
 }
