@@ -47,7 +47,7 @@ internal static class GenerateCommand
             {
                 var progress = new Progress<BatchSummary>(b => context.Console.MarkupLineInterpolated(
                     $"[green]wrote[/] {b.Key}  {b.Rows} rows ({b.ValidUnique} valid, {b.Duplicates} duplicate, {b.Rejected} dirty)"));
-                var result = await GeneratorRunner.RunAsync(options, progress, cancellationToken).ConfigureAwait(false);
+                var result = await GeneratorRunner.RunAsync(options, progress, line => context.Error.WriteLine(line), cancellationToken).ConfigureAwait(false);
                 context.Console.MarkupLineInterpolated($"[bold]{result.Batches.Count}[/] file(s), {result.Rows} rows to {options.Out}");
                 return ExitCodes.Ok;
             }

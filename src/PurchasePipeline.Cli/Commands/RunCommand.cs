@@ -57,8 +57,13 @@ internal static class RunCommand
             foreach (var path in paths)
             {
                 diagnostics.Position = $"[{runs.Count + 1}/{paths.Length}] ";
-                var key = Landing.Land(home, path, context.Time.GetUtcNow());
-                var run = await host.RunForObjectAsync(key, cancellationToken).ConfigureAwait(false);
+                var landed = Landing.Land(home, path, context.Time.GetUtcNow());
+                if (landed.NoticeIn(home.Landing) is { } notice)
+                {
+                    await context.Error.WriteLineAsync(notice).ConfigureAwait(false);
+                }
+
+                var run = await host.RunForObjectAsync(landed.Key, cancellationToken).ConfigureAwait(false);
                 runs.Add(run);
                 if (!asJson)
                 {
