@@ -19,7 +19,10 @@ internal static class DemoCommand
         var files = new Option<int>("--files") { Description = "Number of files to generate and process", DefaultValueFactory = _ => 5 };
         var rows = new Option<int>("--rows") { Description = "Rows per file", DefaultValueFactory = _ => 2000 };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
-        var command = new Command("demo", "Run the whole pipeline locally on generated files") { files, rows, seed };
+        var command = new Command("demo", "Run the whole pipeline locally on generated files") { files, rows, seed }.With(
+            "purchase-pipeline demo",
+            "purchase-pipeline demo --files 3 --rows 500 --seed 7",
+            "purchase-pipeline demo --home /tmp/pp-demo --quiet");
         command.SetAction(async (parse, cancellationToken) =>
         {
             var home = CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home));
