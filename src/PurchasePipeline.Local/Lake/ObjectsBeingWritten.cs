@@ -9,7 +9,7 @@ namespace PurchasePipeline.Local.Lake;
 /// A file counts as being written while any process holds it open for writing: on Linux, a descriptor in
 /// /proc/PID/fd whose /proc/PID/fdinfo flags have write access (what fuser and lsof read; proc(5)); processes of
 /// other users cannot be seen, so a writer there is not detected. On Windows, a file a writer holds cannot be
-/// opened with FileShare.Read. Elsewhere nothing is detected, and only the size check of <see cref="Changed"/> applies.
+/// opened with FileShare.Read. Elsewhere (or without /proc) nothing is detected, and only <see cref="Changed"/> applies.
 /// </summary>
 public static class ObjectsBeingWritten
 {
@@ -26,7 +26,7 @@ public static class ObjectsBeingWritten
             return paths;
         }
 
-        if (OperatingSystem.IsLinux())
+        if (OperatingSystem.IsLinux() && Directory.Exists("/proc/self/fd"))
         {
             return OpenForWritingOnLinux(paths);
         }
