@@ -13,10 +13,16 @@ internal static class CliApp
     public static Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error, TimeProvider time, CancellationToken cancellationToken = default) =>
         RunAsync(args, new CliContext(console, error, time), cancellationToken);
 
-    /// <summary>Runs the command line in <paramref name="context"/> (tests give it an environment and credentials).</summary>
-    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// How arguments are parsed. No response files: `states run --input @FILE` names the input file itself (src/README.md,
+    /// "The flow of a command"; the contract: README.md, "The command line"), and System.CommandLine would otherwise
+    /// expand @FILE into command-line tokens before parsing.
+    /// </summary>
+    public static ParserConfiguration Parsing { get; } = new() { ResponseFileTokenReplacer = null };
+
+    /// <summary>The command tree: every command, its options and the examples its --help ends with.</summary>
+    public static RootCommand CreateRoot(CliContext context)
     {
-        var (console, error) = (context.Console, context.Error);
         var root = new RootCommand("purchase-pipeline: an e-commerce purchase ETL orchestrated by Step Functions, runnable locally")
         {
             DemoCommand.Create(context),
@@ -27,16 +33,27 @@ internal static class CliApp
             RerunCommand.Create(context),
             StatesCommand.Create(context),
             QueryCommand.Create(context),
-        };
+            CompletionCommand.Create(context),
+        }.With(
+            "purchase-pipeline demo",
+            "purchase-pipeline run purchases.csv --home /tmp/pp",
+            "purchase-pipeline executions list --status FAILED");
         foreach (var option in GlobalOptions.All)
         {
             root.Options.Add(option);
         }
 
-        // No response files: `states run --input @FILE` names the input file itself (src/README.md, "The flow of a command"; the contract: README.md, "The command line"),
-        // and System.CommandLine would otherwise expand @FILE into command-line tokens before parsing.
-        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (UsageErrors.Describe(parse) is { } usage)
+        HelpExamples.AddToHelp(root);
+        return root;
+    }
+
+    /// <summary>Runs the command line in <paramref name="context"/> (tests give it an environment and credentials).</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        var error = context.Error;
+        var parse = CreateRoot(context).Parse(args, Parsing);
+        // --help answers even when the rest of the line is incomplete: `rerun --help` has no ID to give yet.
+        if (!HelpExamples.IsHelp(parse) && UsageErrors.Describe(parse) is { } usage)
         {
             await error.WriteLineAsync(usage).ConfigureAwait(false);
             return ExitCodes.BadInput;
@@ -45,7 +62,7 @@ internal static class CliApp
         try
         {
             return await parse.InvokeAsync(
-                new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = error, EnableDefaultExceptionHandler = false },
+                new InvocationConfiguration { Output = context.Console.Profile.Out.Writer, Error = error, EnableDefaultExceptionHandler = false },
                 cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException e)

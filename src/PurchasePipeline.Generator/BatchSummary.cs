@@ -8,7 +8,7 @@ namespace PurchasePipeline.Generator;
 /// and its purchases are not already in the clean table.
 /// </summary>
 /// <param name="Batch">1-based batch number.</param>
-/// <param name="Key">Object key, e.g. <c>raw/2026/11/01/purchases-20261101-000001.csv</c>.</param>
+/// <param name="Key">Object key, e.g. <c>raw/2026/11/01/purchases-20261101-s42-000001.csv</c>.</param>
 /// <param name="Date">The day all purchases of the batch were made on.</param>
 /// <param name="Rows">Data rows in the file (header not counted).</param>
 /// <param name="ValidUnique">Rows the transform keeps.</param>

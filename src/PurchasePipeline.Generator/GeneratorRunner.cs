@@ -13,11 +13,19 @@ public static class GeneratorRunner
     /// waiting <see cref="GenerateOptions.Every"/> between batches on the system clock.
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid; the message is one line naming the option.</exception>
-    public static Task<GenerationResult> RunAsync(GenerateOptions options, IProgress<BatchSummary>? progress, CancellationToken cancellationToken)
+    public static Task<GenerationResult> RunAsync(GenerateOptions options, IProgress<BatchSummary>? progress, CancellationToken cancellationToken) =>
+        RunAsync(options, progress, notice: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync(GenerateOptions, IProgress{BatchSummary}, CancellationToken)"/>; <paramref name="notice"/>
+    /// hears one line for each object of a folder that was already there (replaced, and its earlier version kept, or
+    /// written again with the same content).
+    /// </summary>
+    public static Task<GenerationResult> RunAsync(GenerateOptions options, IProgress<BatchSummary>? progress, Action<string>? notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return RunOwnedSinkAsync(options, progress, cancellationToken);
+        return RunOwnedSinkAsync(options, progress, notice, cancellationToken);
     }
 
     /// <summary>
@@ -69,9 +77,9 @@ public static class GeneratorRunner
         return new GenerationResult(summaries, usersKey);
     }
 
-    private static async Task<GenerationResult> RunOwnedSinkAsync(GenerateOptions options, IProgress<BatchSummary>? progress, CancellationToken cancellationToken)
+    private static async Task<GenerationResult> RunOwnedSinkAsync(GenerateOptions options, IProgress<BatchSummary>? progress, Action<string>? notice, CancellationToken cancellationToken)
     {
-        var sink = ObjectSinks.Create(options.Out, Environment.GetEnvironmentVariable);
+        var sink = ObjectSinks.Create(options.Out, Environment.GetEnvironmentVariable, notice: notice);
         try
         {
             return await RunAsync(options, sink, TimeProvider.System, progress, cancellationToken).ConfigureAwait(false);

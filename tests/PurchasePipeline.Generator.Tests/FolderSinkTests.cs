@@ -17,16 +17,21 @@ public sealed class FolderSinkTests
         Assert.Single(Directory.EnumerateFiles(root.Path, "*", SearchOption.AllDirectories));
     }
 
+    /// <summary>A second generation with other options replaced the first one's objects silently; a versioned bucket keeps the earlier version.</summary>
     [Fact]
-    public async Task PutAsync_ExistingKey_ReplacesTheFile()
+    public async Task PutAsync_ExistingKeyWithOtherContent_ReplacesTheFileKeepsTheEarlierVersionAndSaysSo()
     {
         using var root = new TempDirectory();
-        var sink = new FolderSink(root.Path);
+        var notices = new List<string>();
+        var sink = new FolderSink(root.Path, notices.Add);
 
-        await sink.PutAsync("a.csv", "old, and longer\n"u8.ToArray(), CancellationToken.None);
-        await sink.PutAsync("a.csv", "new\n"u8.ToArray(), CancellationToken.None);
+        await sink.PutAsync("raw/a.csv", "old, and longer\n"u8.ToArray(), CancellationToken.None);
+        await sink.PutAsync("raw/a.csv", "new\n"u8.ToArray(), CancellationToken.None);
 
-        Assert.Equal("new\n", File.ReadAllText(root.Combine("a.csv")));
+        Assert.Equal("new\n", File.ReadAllText(root.Combine("raw", "a.csv")));
+        var kept = Assert.Single(Directory.GetFiles(root.Combine(".versions", "raw", "a.csv")));
+        Assert.Equal("old, and longer\n", File.ReadAllText(kept));
+        Assert.Equal($"raw/a.csv: replaced an earlier version (ETag {Path.GetFileNameWithoutExtension(kept)}), which is kept as {kept}", Assert.Single(notices));
     }
 
     [Theory]

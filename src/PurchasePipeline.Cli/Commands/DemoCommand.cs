@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PurchasePipeline.Cli.Control;
 using PurchasePipeline.Cli.Output;
+using PurchasePipeline.Core.Lake;
 using PurchasePipeline.Generator;
 using PurchasePipeline.Local.Lake;
 using Spectre.Console;
@@ -18,7 +19,10 @@ internal static class DemoCommand
         var files = new Option<int>("--files") { Description = "Number of files to generate and process", DefaultValueFactory = _ => 5 };
         var rows = new Option<int>("--rows") { Description = "Rows per file", DefaultValueFactory = _ => 2000 };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
-        var command = new Command("demo", "Run the whole pipeline locally on generated files") { files, rows, seed };
+        var command = new Command("demo", "Run the whole pipeline locally on generated files") { files, rows, seed }.With(
+            "purchase-pipeline demo",
+            "purchase-pipeline demo --files 3 --rows 500 --seed 7",
+            "purchase-pipeline demo --home /tmp/pp-demo --quiet");
         command.SetAction(async (parse, cancellationToken) =>
         {
             var home = CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home));
@@ -70,8 +74,13 @@ internal static class DemoCommand
             diagnostics.Position = $"[{runs.Count + 1}/{generation.Batches.Count}] ";
             var run = await context.Console.Status().StartAsync($"{batch.Key}: running the state machine", async _ =>
             {
-                var key = Landing.Land(home, Path.Combine(generated, batch.Key), context.Time.GetUtcNow());
-                return await host.RunForObjectAsync(key, cancellationToken).ConfigureAwait(false);
+                var landed = Landing.Land(home, Path.Combine(generated, batch.Key), context.Time.GetUtcNow());
+                if (landed.NoticeIn(home.Landing) is { } notice)
+                {
+                    await context.Error.WriteLineAsync(notice).ConfigureAwait(false);
+                }
+
+                return await host.RunForObjectAsync(landed.Key, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
             runs.Add(run);
             RunSummary.WriteLine(context.Console, runs.Count, generation.Batches.Count, run);
@@ -87,8 +96,10 @@ internal static class DemoCommand
             return;
         }
 
+        // Whole or not at all, like the purchase objects: a job running meanwhile reads the user dimension too.
         var target = home.PathOf(usersKey);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Copy(Path.Combine(generated, usersKey), target, overwrite: true);
+        File.Copy(Path.Combine(generated, usersKey), target + ".tmp", overwrite: true);
+        ObjectVersions.Put(home.Landing, usersKey, target + ".tmp");
     }
 }

@@ -18,7 +18,9 @@ internal static class ExecutionsCommand
 
     public static Command Create(CliContext context)
     {
-        var command = new Command("executions", "List and inspect executions (local, or the deployed state machine's with --aws)");
+        var command = new Command("executions", "List and inspect executions (local, or the deployed state machine's with --aws)").With(
+            "purchase-pipeline executions list",
+            "purchase-pipeline executions show 20261125T120000Z-1a2b3c4d");
         command.Subcommands.Add(List(context));
         command.Subcommands.Add(Show(context));
         return command;
@@ -39,7 +41,10 @@ internal static class ExecutionsCommand
                 result.AddError("--max must be at least 1");
             }
         });
-        var command = new Command("list", "Executions, newest first") { json, aws, stateMachineArn, status, max };
+        var command = new Command("list", "Executions, newest first") { json, aws, stateMachineArn, status, max }.With(
+            "purchase-pipeline executions list --status FAILED",
+            "purchase-pipeline executions list --json",
+            "purchase-pipeline executions list --aws --state-machine-arn arn:aws:states:eu-west-1:123456789012:stateMachine:purchase-pipeline --max 20");
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(aws))
@@ -98,7 +103,10 @@ internal static class ExecutionsCommand
         var aws = new Option<bool>("--aws") { Description = "An execution of the deployed state machine (DescribeExecution) instead of a local one" };
         var stateMachineArn = new Option<string?>("--state-machine-arn") { Description = "With --aws: the state machine (stack output StateMachineArn)" };
         var states = new Option<bool>("--states") { Description = "Each state entered, with its input and output" };
-        var command = new Command("show", "One execution: object, status, duration, states visited, error, cause, manifest, and its graph") { id, json, aws, stateMachineArn, states };
+        var command = new Command("show", "One execution: object, status, duration, states visited, error, cause, manifest, and its graph") { id, json, aws, stateMachineArn, states }.With(
+            "purchase-pipeline executions show 20261125T120000Z-1a2b3c4d",
+            "purchase-pipeline executions show 20261125T12 --states",
+            "purchase-pipeline executions show 20261125T120000Z-1a2b3c4d --aws --state-machine-arn arn:aws:states:eu-west-1:123456789012:stateMachine:purchase-pipeline");
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(aws))

@@ -17,7 +17,10 @@ internal static class GenerateCommand
         var dirtyRate = new Option<double>("--dirty-rate") { Description = "Share of dirty rows, 0 to 1", DefaultValueFactory = _ => 0.05 };
         var format = new Option<OutputFormat>("--format") { Description = "Csv or JsonLines", DefaultValueFactory = _ => OutputFormat.Csv };
         var users = new Option<bool>("--users") { Description = "Also write the user dimension (reference/users/users.csv)" };
-        var command = new Command("generate", "Write realistic (and realistically dirty) purchase files") { output, files, rows, seed, every, dirtyRate, format, users };
+        var command = new Command("generate", "Write realistic (and realistically dirty) purchase files") { output, files, rows, seed, every, dirtyRate, format, users }.With(
+            "purchase-pipeline generate --out ./incoming --files 5 --rows 2000 --seed 7",
+            "purchase-pipeline generate --out s3://my-lake-bucket --files 3 --users",
+            "purchase-pipeline generate --out .purchase-pipeline/landing --files 10 --every 30s --seed 8");
         command.SetAction(async (parse, cancellationToken) =>
         {
             TimeSpan? period = null;
@@ -47,7 +50,7 @@ internal static class GenerateCommand
             {
                 var progress = new Progress<BatchSummary>(b => context.Console.MarkupLineInterpolated(
                     $"[green]wrote[/] {b.Key}  {b.Rows} rows ({b.ValidUnique} valid, {b.Duplicates} duplicate, {b.Rejected} dirty)"));
-                var result = await GeneratorRunner.RunAsync(options, progress, cancellationToken).ConfigureAwait(false);
+                var result = await GeneratorRunner.RunAsync(options, progress, line => context.Error.WriteLine(line), cancellationToken).ConfigureAwait(false);
                 context.Console.MarkupLineInterpolated($"[bold]{result.Batches.Count}[/] file(s), {result.Rows} rows to {options.Out}");
                 return ExitCodes.Ok;
             }

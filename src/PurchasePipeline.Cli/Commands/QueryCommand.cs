@@ -17,7 +17,10 @@ internal static class QueryCommand
     {
         var sql = new Argument<string>("SQL") { Description = "One read: SELECT/WITH, DESCRIBE, SUMMARIZE, SHOW or EXPLAIN over clean_purchases, rejected_purchases, agg_daily_*, run_manifests, run_partitions" };
         var json = new Option<bool>("--json") { Description = "Print the rows as a JSON array of objects" };
-        var command = new Command("query", "Run read-only SQL over the local lake (the catalog's tables, on embedded DuckDB)") { sql, json };
+        var command = new Command("query", "Run read-only SQL over the local lake (the catalog's tables, on embedded DuckDB)") { sql, json }.With(
+            "purchase-pipeline query \"SELECT purchase_date, count(*) AS purchases FROM clean_purchases GROUP BY 1 ORDER BY 1\"",
+            "purchase-pipeline query \"SELECT reject_reason, count(*) FROM rejected_purchases GROUP BY 1\" --json",
+            "purchase-pipeline query \"DESCRIBE agg_daily_category\"");
         command.SetAction(parse =>
         {
             LakeQueryResult result;

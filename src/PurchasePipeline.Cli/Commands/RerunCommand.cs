@@ -18,7 +18,10 @@ internal static class RerunCommand
         var json = new Option<bool>("--json") { Description = "Print the outcome as JSON" };
         var aws = new Option<bool>("--aws") { Description = "Re-run an execution of the deployed state machine (ID: its ARN or name)" };
         var stateMachineArn = new Option<string?>("--state-machine-arn") { Description = "With --aws: the state machine (stack output StateMachineArn)" };
-        var command = new Command("rerun", "Start a new execution with the input of an earlier one") { id, reset, json, aws, stateMachineArn };
+        var command = new Command("rerun", "Start a new execution with the input of an earlier one") { id, reset, json, aws, stateMachineArn }.With(
+            "purchase-pipeline rerun 20261125T120000Z-1a2b3c4d",
+            "purchase-pipeline rerun 20261125T12 --reset-bookmark --json",
+            "purchase-pipeline rerun 20261125T120000Z-1a2b3c4d --aws --state-machine-arn arn:aws:states:eu-west-1:123456789012:stateMachine:purchase-pipeline");
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(aws))

@@ -19,7 +19,10 @@ internal static class RunCommand
         var plane = new Option<string>("--plane") { Description = "local (default) or aws: the tasks call the real Glue, Athena, QuickSight and S3, and alerts go to the real SNS topic", DefaultValueFactory = _ => "local" };
         plane.AcceptOnlyFromAmong("local", "aws");
         var eventFile = new Option<string?>("--event") { Description = "With --plane aws: the Object Created event (JSON file) to run the definition for" };
-        var command = new Command("run", "Land files and run one execution of the state machine for each") { files, json, plane, eventFile };
+        var command = new Command("run", "Land files and run one execution of the state machine for each") { files, json, plane, eventFile }.With(
+            "purchase-pipeline run purchases.csv",
+            "purchase-pipeline run incoming/raw/2026/11/01/purchases-20261101-s7-000001.csv --json",
+            "purchase-pipeline run --plane aws --event object-created.json");
         command.SetAction(async (parse, cancellationToken) =>
         {
             var home = CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home));
@@ -57,8 +60,13 @@ internal static class RunCommand
             foreach (var path in paths)
             {
                 diagnostics.Position = $"[{runs.Count + 1}/{paths.Length}] ";
-                var key = Landing.Land(home, path, context.Time.GetUtcNow());
-                var run = await host.RunForObjectAsync(key, cancellationToken).ConfigureAwait(false);
+                var landed = Landing.Land(home, path, context.Time.GetUtcNow());
+                if (landed.NoticeIn(home.Landing) is { } notice)
+                {
+                    await context.Error.WriteLineAsync(notice).ConfigureAwait(false);
+                }
+
+                var run = await host.RunForObjectAsync(landed.Key, cancellationToken).ConfigureAwait(false);
                 runs.Add(run);
                 if (!asJson)
                 {

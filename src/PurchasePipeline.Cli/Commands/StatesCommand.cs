@@ -13,7 +13,9 @@ internal static class StatesCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("states", "Run or validate any Amazon States Language definition");
+        var command = new Command("states", "Run or validate any Amazon States Language definition").With(
+            "purchase-pipeline states validate statemachine/purchase-pipeline.asl.json",
+            "purchase-pipeline states run statemachine/purchase-pipeline.asl.json --input @event.json --wait-scale 0");
         command.Subcommands.Add(Run(context));
         command.Subcommands.Add(Validate(context));
         command.Subcommands.Add(StatesGraphCommand.Create(context));
@@ -23,7 +25,8 @@ internal static class StatesCommand
     private static Command Validate(CliContext context)
     {
         var definition = new Argument<string>("DEFINITION") { Description = "The definition (.asl.json)" };
-        var command = new Command("validate", "Check a definition; every problem is printed with its JSON path") { definition };
+        var command = new Command("validate", "Check a definition; every problem is printed with its JSON path") { definition }.With(
+            "purchase-pipeline states validate statemachine/purchase-pipeline.asl.json");
         command.SetAction(parse =>
         {
             var path = parse.GetValue(definition)!;
@@ -57,7 +60,9 @@ internal static class StatesCommand
         var testCase = new Option<string?>("--test-case") { Description = "The test case of the mock config to run" };
         var name = new Option<string?>("--name") { Description = "State machine name in the mock config (default: the file name without .asl.json/.json)" };
         var waitScale = new Option<double>("--wait-scale") { Description = "Multiply Wait and Retry delays (0 makes them instant)", DefaultValueFactory = _ => 1 };
-        var command = new Command("run", "Run a definition; tasks from the mock config or the pipeline's handlers") { definition, input, mockConfig, testCase, name, waitScale };
+        var command = new Command("run", "Run a definition; tasks from the mock config or the pipeline's handlers") { definition, input, mockConfig, testCase, name, waitScale }.With(
+            "purchase-pipeline states run statemachine/purchase-pipeline.asl.json --input @event.json --wait-scale 0",
+            "purchase-pipeline states run purchase-pipeline.asl.json --mock-config MockConfigFile.json --test-case HappyPath --name PurchasePipeline");
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(definition)!;

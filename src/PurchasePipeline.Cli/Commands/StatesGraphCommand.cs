@@ -19,7 +19,9 @@ internal static class StatesGraphCommand
         var execution = new Option<string?>("--execution") { Description = "A local execution (name, ARN or unique prefix): draw the path it took, the failed state in red" };
         var format = new Option<string>("--format") { Description = "svg (a standalone picture), mermaid (flowchart for Markdown) or dot (Graphviz)", DefaultValueFactory = _ => "svg" };
         format.AcceptOnlyFromAmong(Formats);
-        var command = new Command("graph", "Draw a definition's states and transitions (with an execution: the path it took)") { definition, execution, format };
+        var command = new Command("graph", "Draw a definition's states and transitions (with an execution: the path it took)") { definition, execution, format }.With(
+            "purchase-pipeline states graph statemachine/purchase-pipeline.asl.json --format mermaid",
+            "purchase-pipeline states graph statemachine/purchase-pipeline.asl.json --execution 20261125T12 --format svg");
         command.SetAction(parse =>
         {
             var path = parse.GetValue(definition)!;

@@ -9,7 +9,9 @@ internal static class WatchCommand
     public static Command Create(CliContext context)
     {
         var interval = new Option<string>("--interval") { Description = "How often to look for new objects (e.g. 1s)", DefaultValueFactory = _ => "1s" };
-        var command = new Command("watch", "Start an execution for every new object in landing/raw/ until Ctrl+C") { interval };
+        var command = new Command("watch", "Start an execution for every new object in landing/raw/ until Ctrl+C") { interval }.With(
+            "purchase-pipeline watch",
+            "purchase-pipeline watch --interval 5s --log-format json");
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!Durations.TryParse(parse.GetValue(interval)!, out var period))

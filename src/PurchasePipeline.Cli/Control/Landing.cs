@@ -10,11 +10,13 @@ internal static class Landing
 {
     /// <summary>
     /// Copies a file to its key (the path's own raw/yyyy/MM/dd/… tail when it has one, otherwise raw/ +
-    /// today's date + the file name) through a temp file renamed into place, and records its ETag.
-    /// <paramref name="copy"/> replaces File.Copy (tests make it fail as a full disk does).
+    /// today's date + the file name) through a temp file renamed into place, and records its ETag. An object
+    /// already at the key with other content is kept under landing/.versions/, as the versioned bucket keeps it
+    /// (<see cref="ObjectVersions"/>); the result's notice says so. <paramref name="copy"/> replaces File.Copy
+    /// (tests make it fail as a full disk does).
     /// </summary>
     /// <exception cref="LandingException">The name is one the pipeline never reads, or the copy failed (the temp file is removed, the key keeps its old object).</exception>
-    public static string Land(LocalHome home, string file, DateTimeOffset now, Action<string, string>? copy = null)
+    public static ObjectPut Land(LocalHome home, string file, DateTimeOffset now, Action<string, string>? copy = null)
     {
         var key = KeyFor(file, now);
         if (ObjectNames.WhyIgnored(Path.GetFileName(key)) is { } why)
@@ -24,11 +26,12 @@ internal static class Landing
 
         var target = home.PathOf(key);
         var temp = target + ".tmp";
+        ObjectPut put;
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             (copy ?? CopyFile)(file, temp);
-            File.Move(temp, target, overwrite: true);
+            put = ObjectVersions.Put(home.Landing, key, temp);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -37,7 +40,7 @@ internal static class Landing
         }
 
         ObjectETags.Land(home, key, target);
-        return key;
+        return put;
     }
 
     /// <summary>The object key a file lands under.</summary>

@@ -28,7 +28,7 @@ internal sealed class BatchGenerator
     {
         var date = DateOf(batch);
         var rows = BatchRows.Create(random, sessions, date, options.Rows, options.DirtyRate);
-        var key = BatchKey.For(date, batch, options.Format);
+        var key = BatchKey.For(date, batch, options.Seed, options.Format);
         var content = options.Format == OutputFormat.JsonLines ? JsonLinesBatchWriter.Write(rows) : CsvBatchWriter.Write(rows);
         return new GeneratedBatch(key, content, rows, BatchSummaries.Create(batch, key, date, rows));
     }

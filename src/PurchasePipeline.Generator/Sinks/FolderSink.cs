@@ -1,10 +1,14 @@
+using PurchasePipeline.Core.Lake;
+
 namespace PurchasePipeline.Generator.Sinks;
 
 /// <summary>
 /// Writes objects as files below a root folder: first to a hidden temporary file in the target folder,
-/// then renamed over the final name, which is atomic on one volume.
+/// then renamed over the final name, which is atomic on one volume. An object written over with other content
+/// is kept under .versions/, as a versioned bucket keeps it (<see cref="ObjectVersions"/>), and
+/// <paramref name="notice"/> hears one line for each object that was already there.
 /// </summary>
-internal sealed class FolderSink(string root) : IObjectSink
+internal sealed class FolderSink(string root, Action<string>? notice = null) : IObjectSink
 {
     public string Root { get; } = Path.GetFullPath(root);
 
@@ -21,7 +25,10 @@ internal sealed class FolderSink(string root) : IObjectSink
                 await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
             }
 
-            File.Move(temporary, path, overwrite: true);
+            if (ObjectVersions.Put(Root, key, temporary).NoticeIn(Root) is { } line)
+            {
+                notice?.Invoke(line);
+            }
         }
         finally
         {

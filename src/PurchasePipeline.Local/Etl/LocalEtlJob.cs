@@ -64,15 +64,18 @@ public sealed class LocalEtlJob
 
         var pending = listed.Where(before.IsNew).ToList();
         options.Progress?.Report($"{runId}: {pending.Count} new object(s)");
+        var beingWritten = ObjectsBeingWritten.Among(pending);
         var staging = committer.StagingOf(runId);
         try
         {
             using var connection = Duck.Duck.OpenInMemory();
-            var quarantined = DefineInputs(connection, pending, runId);
+            var (quarantined, deferred) = DefineInputs(connection, pending, beingWritten, runId);
+            deferred.ForEach(raw => options.Progress?.Report($"{runId}: {raw.Key}: left for a later run: another program is still writing it"));
+            var read = pending.Except(deferred).ToList();
             RunTransform(connection, options.Progress);
             cancellationToken.ThrowIfCancellationRequested();
             var fileRows = WriteOutputs(connection, staging, runId, options.Progress);
-            var after = before.With(pending);
+            var after = before.With(read);
             var manifest = new RunManifest
             {
                 RunId = runId,
@@ -84,7 +87,7 @@ public sealed class LocalEtlJob
                 RowsRejected = connection.ScalarLong("SELECT count(*) FROM rejected_purchases"),
                 RowsDeduplicated = connection.ScalarLong(
                     "SELECT (SELECT count(*) FROM raw_purchases) - (SELECT count(*) FROM clean_purchases) - (SELECT count(*) FROM rejected_purchases)"),
-                Files = [.. pending.Where(o => !quarantined.Exists(q => q.Key == o.Key)).Select(o => new ProcessedObject(o.Key, o.ETag, fileRows.GetValueOrDefault(o.Key)))],
+                Files = [.. read.Where(o => !quarantined.Exists(q => q.Key == o.Key)).Select(o => new ProcessedObject(o.Key, o.ETag, fileRows.GetValueOrDefault(o.Key)))],
                 Quarantined = quarantined,
                 Partitions = connection.Query(
                     "SELECT purchase_date, count(*) FROM clean_purchases GROUP BY purchase_date ORDER BY purchase_date",
@@ -129,26 +132,52 @@ public sealed class LocalEtlJob
     /// with the others, and the bookmark moves past it at this etag. A failed INSERT adds no rows. An I/O error is
     /// not the object's fault and may pass: it fails the run, which commits nothing, as before.
     /// </summary>
-    /// <returns>The quarantined objects with why, in key order.</returns>
-    private List<QuarantinedObject> DefineInputs(DuckDBConnection connection, IReadOnlyList<RawObject> pending, string runId)
+    /// <remarks>
+    /// An object another program is still writing in place (<see cref="ObjectsBeingWritten"/>: held open for writing
+    /// before the read, or changed while it was read) is deferred: none of its rows are kept and it stays new, so the
+    /// run after its writer is done reads it whole. Half of it is never read (issue 9: one row in clean and rejected).
+    /// </remarks>
+    /// <returns>The quarantined objects with why, and the deferred ones, in key order.</returns>
+    private (List<QuarantinedObject> Quarantined, List<RawObject> Deferred) DefineInputs(
+        DuckDBConnection connection, IReadOnlyList<RawObject> pending, IReadOnlySet<string> beingWritten, string runId)
     {
         connection.Execute("CREATE TEMP TABLE raw_purchases AS " + RawSources.Select([], runId));
         var quarantined = new List<QuarantinedObject>();
+        var deferred = new List<RawObject>();
         foreach (var raw in pending)
         {
+            if (beingWritten.Contains(raw.Path))
+            {
+                deferred.Add(raw);
+                continue;
+            }
+
+            var stamp = ObjectsBeingWritten.Stamp(raw);
+            string? unreadable = null;
             try
             {
                 connection.Execute("INSERT INTO raw_purchases " + RawSources.Select([raw], runId));
             }
             catch (Exception e) when (e is RawFileException or DuckDBException or InvalidDataException)
             {
-                quarantined.Add(new QuarantinedObject(raw.Key, raw.ETag, RawSources.Unreadable(raw, e)));
+                unreadable = RawSources.Unreadable(raw, e);
+            }
+
+            if (ObjectsBeingWritten.Changed(raw, stamp))
+            {
+                // Written to while it was read: its rows (or its error) are of a partial file.
+                connection.Execute($"DELETE FROM raw_purchases WHERE source_file = {Duck.Duck.Literal(raw.Key)}");
+                deferred.Add(raw);
+            }
+            else if (unreadable is not null)
+            {
+                quarantined.Add(new QuarantinedObject(raw.Key, raw.ETag, unreadable));
             }
         }
 
         connection.Execute("CREATE TEMP VIEW users AS " + LakeSources.Users(home));
         ExistingRejected.Define(connection, home);
-        return quarantined;
+        return (quarantined, deferred);
     }
 
     private void RunTransform(DuckDBConnection connection, IProgress<string>? progress)

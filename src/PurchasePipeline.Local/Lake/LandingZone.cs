@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using PurchasePipeline.Core.Lake;
 using PurchasePipeline.Core.Trigger;
 
 namespace PurchasePipeline.Local.Lake;
@@ -25,6 +26,7 @@ public static class LandingZone
         ArgumentNullException.ThrowIfNull(home);
         var files = new List<string>();
         var folders = new Stack<string>();
+        var versions = Path.Combine(home.Landing, ObjectVersions.Folder);
         if (Directory.Exists(folder))
         {
             folders.Push(folder);
@@ -40,7 +42,11 @@ public static class LandingZone
                     : ObjectNames.WhyIgnored(entry.Name);
                 if (why is not null)
                 {
-                    report?.Invoke($"{home.KeyOf(entry.FullName)}{(isFolder ? "/" : string.Empty)}: {why}");
+                    // Earlier versions kept by landing (ObjectVersions) are hidden by design: nothing to report.
+                    if (entry.FullName != versions)
+                    {
+                        report?.Invoke($"{home.KeyOf(entry.FullName)}{(isFolder ? "/" : string.Empty)}: {why}");
+                    }
                 }
                 else if (isFolder)
                 {

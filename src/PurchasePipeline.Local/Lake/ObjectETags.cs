@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
+using PurchasePipeline.Core.Lake;
 using PurchasePipeline.Local.Etl;
 
 namespace PurchasePipeline.Local.Lake;
@@ -88,11 +88,5 @@ public sealed class ObjectETags
     private static string Stamp(FileInfo info) =>
         string.Create(CultureInfo.InvariantCulture, $"{info.Length}:{info.LastWriteTimeUtc.Ticks}:");
 
-    private static string Hash(string path)
-    {
-        using var stream = File.OpenRead(path);
-#pragma warning disable CA5351 // S3's ETag is an MD5; it identifies content, it protects nothing.
-        return Convert.ToHexStringLower(MD5.HashData(stream));
-#pragma warning restore CA5351
-    }
+    private static string Hash(string path) => ObjectVersions.ETagOf(path);
 }

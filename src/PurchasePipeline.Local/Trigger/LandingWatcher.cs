@@ -10,9 +10,9 @@ namespace PurchasePipeline.Local.Trigger;
 /// <summary>
 /// The local EventBridge: finds objects created or overwritten under landing/, turns each into the
 /// Object Created event S3 would send, and keeps the ones the rule's pattern matches. An object is
-/// announced once it has stopped changing between two scans (a writer that does not rename into place is
-/// not caught mid-write), and until it has an execution that was not aborted: delivery is at least once,
-/// like EventBridge's. The executions store is the record of what was handled (an execution is recorded
+/// announced once it has stopped changing between two scans and no program holds it open for writing
+/// (<see cref="ObjectsBeingWritten"/>: a writer that does not rename into place is not caught mid-write), and
+/// until it has an execution that was not aborted: delivery is at least once, like EventBridge's. The executions store is the record of what was handled (an execution is recorded
 /// before it runs), so a watcher killed at any point announces again, when restarted, every object whose
 /// execution never started or was aborted (<see cref="ExecutionStore"/> closes those of a dead process).
 /// trigger/emitted.json remembers the objects whose execution ended, so a scan asks the store only about
@@ -65,9 +65,13 @@ public sealed class LandingWatcher(LocalHome home, EventPattern pattern, string 
                 continue;
             }
 
-            pendingEtags.Remove(raw.Key);
             settled.Add(raw);
         }
+
+        // A writer that pauses longer than a scan with the file open would otherwise have half a file announced.
+        var beingWritten = ObjectsBeingWritten.Among(settled);
+        settled.RemoveAll(raw => beingWritten.Contains(raw.Path));
+        settled.ForEach(raw => pendingEtags.Remove(raw.Key));
 
         var matching = settled.Select(raw => (Raw: raw, Event: EventFor(raw))).Where(e => Matches(e.Event)).ToList();
         var handled = matching.Count > 0 ? executions.HandledObjects() : new Dictionary<(string, string), bool>();

@@ -187,7 +187,7 @@ public sealed class LandingEdgeTests : IDisposable
     public async Task Land_DiskFullWhileCopying_OneLineNoTempFileAndTheOldObjectKept()
     {
         var file = await WriteAsync("raw/2026/11/25/purchases.csv", PurchaseSchema.CsvHeader + "\n" + Row);
-        var key = Landing.Land(Home, file, CliHarness.Now);
+        var key = Landing.Land(Home, file, CliHarness.Now).Key;
         var before = await File.ReadAllTextAsync(Home.PathOf(key));
 
         var error = Assert.Throws<LandingException>(() => Landing.Land(Home, file, CliHarness.Now, (_, target) =>

@@ -48,6 +48,34 @@ public sealed class LandingWatcherTests : IDisposable
         Assert.Equal(new FileInfo(path).Length, (long)created["detail"]!["object"]!["size"]!);
     }
 
+    /// <summary>
+    /// A writer that pauses longer than a scan (a slow copy) left the file unchanged between two scans, so half of it
+    /// was announced; while any process holds it open for writing it is not settled (/proc/PID/fd and fdinfo, proc(5)).
+    /// </summary>
+    [Fact]
+    public void Scan_FileHeldOpenForWritingAndUnchanged_AnnouncedOnlyAfterItsWriterFinishes()
+    {
+        var sut = CreateSut();
+        var path = home.PathOf(Key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var content = System.Text.Encoding.UTF8.GetBytes(Some.Csv([Some.Row(1), Some.Row(2)]));
+        List<int> whileOpen;
+        using (var writer = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read))
+        {
+            writer.Write(content, 0, content.Length / 2);
+            writer.Flush();
+            whileOpen = [.. Enumerable.Range(0, 3).Select(_ => sut.Scan().Count)];
+            writer.Write(content, content.Length / 2, content.Length - (content.Length / 2));
+        }
+
+        var changed = sut.Scan();
+        var unchanged = sut.Scan();
+
+        Assert.Equal([0, 0, 0], whileOpen);
+        Assert.Empty(changed);
+        Assert.Equal(content.Length, (long)Assert.Single(unchanged)["detail"]!["object"]!["size"]!);
+    }
+
     private LandingWatcher CreateSut() =>
         new(home, EventPattern.Parse("""{"detail-type": ["Object Created"]}"""), "bucket", TimeProvider.System, new ExecutionStore(home));
 }
