@@ -12,6 +12,8 @@ Arguments (Glue adds JOB_NAME and JOB_RUN_ID itself):
   --lake_path   s3://BUCKET/                  root of clean/, rejected/, aggregates/, manifests/, _staging/
   --sql_path    s3://BUCKET/PREFIX/ or DIR    optional: where the transform SQL is; default the working
                                               directory, where Glue copies the files given in --extra-files
+  --validation_path  s3://BUCKET/PREFIX/ or DIR  optional: where the data-quality rules (glue/validation) are;
+                                              default the working directory, as --sql_path
   --users_path  s3://BUCKET/reference/users/  optional: the user dimension (CSV); empty without it
 
 A new object the job cannot read (a CSV header that lacks a raw column or has an unknown or repeated one,
@@ -21,6 +23,11 @@ bookmarked with the rest, so it never blocks the batch nor is read again until i
 version, which the bookmark sees as new). The run goes on with the other objects; the pipeline fails the
 execution of that object alone (GetJobRun: RawObjectQuarantinedException). An unusable argument or SQL
 folder ends the run with a one-line message and exit code 1, before anything is written.
+
+Write-audit-publish: the run's output is staged under _staging/R/ and audited with the data-quality rules of
+glue/validation (the files Athena and the local plane run) before any of it is published. A broken rule ends
+the run with exit code 1 and one line naming each broken rule and its count: nothing is published, no manifest
+is written and the bookmark is not committed, so the next run reads the same objects again.
 """
 
 from __future__ import annotations
@@ -82,6 +89,15 @@ CLEAN_VIEW = "clean_purchases"
 REJECTED_VIEW = "rejected_purchases"
 AGGREGATE_PREFIX = "agg_daily_"
 
+# The runner's side of glue/validation/README.md: a rule is NAME.sql, and these are the tables it reads besides
+# clean_purchases and rejected_purchases.
+RULE_FILE = re.compile(r"^([a-z][a-z0-9_]*)\.sql$")
+RUN_MANIFESTS_VIEW = "run_manifests"
+RUN_PARTITIONS_VIEW = "run_partitions"
+RUN_MANIFESTS_DDL = "run_id string, rows_in bigint, rows_clean bigint, rows_rejected bigint, rows_deduplicated bigint"
+# purchase_date is text, as in Athena's run_partitions view: the rules CAST it to DATE.
+RUN_PARTITIONS_DDL = "run_id string, purchase_date string, row_count bigint"
+
 # The lake's prefixes under --lake_path, each LAKE_X the C# LakePrefixes.X (src/PurchasePipeline.Core/Lake):
 # Python cannot read the C#; PurchasePipeline.Glue.Tests checks they agree and that no other literal retypes one.
 LAKE_CLEAN_PURCHASES = "clean/purchases/"
@@ -109,6 +125,18 @@ class JobInputError(Exception):
     """An argument or the SQL the job was given is unusable; reported as one line, exit 1."""
 
 
+class DataQualityCheckFailed(Exception):
+    """The staged output broke data-quality rules: nothing is published and the bookmark is not committed.
+
+    str() is one line in the words of the local plane's DataQualityCheckFailedException (PurchasePipeline.Local).
+    """
+
+    def __init__(self, run_id: str, broken: Mapping[str, int]) -> None:
+        rules = ", ".join(f"{name} ({count} offending)" for name, count in broken.items())
+        super().__init__(f"data-quality check of staged run {run_id} failed, nothing published: {rules}")
+        self.broken = dict(broken)
+
+
 class UnreadableObject(JobInputError):
     """A raw object the job cannot read: quarantined, never a failure of the run. str() is "KEY: REASON"."""
 
@@ -128,6 +156,7 @@ class JobArgs:
     lake_path: str
     sql_path: str | None
     users_path: str | None
+    validation_path: str | None = None
 
 
 @dataclass(frozen=True)
@@ -136,6 +165,14 @@ class TransformStep:
 
     file_name: str
     view: str
+    sql: str
+
+
+@dataclass(frozen=True)
+class ValidationRule:
+    """One data-quality rule (glue/validation/NAME.sql): a query whose ? parameters are all the run id."""
+
+    name: str
     sql: str
 
 
@@ -374,6 +411,48 @@ def check_row_conservation(rows_in: int, rows_clean: int, rows_rejected: int) ->
             f"the transform produced {rows_clean} clean + {rows_rejected} rejected rows from {rows_in} read")
 
 
+def validation_rules(files: Mapping[str, str]) -> list[ValidationRule]:
+    """The data-quality rules among files (name -> text), in file-name order, each named after its file."""
+    rules = []
+    for name in sorted(files):
+        match = RULE_FILE.match(name)
+        if match is not None:
+            rules.append(ValidationRule(name=match.group(1), sql=files[name]))
+    if not rules:
+        raise JobInputError("no data-quality rules found: expected files named rule_name.sql (glue/validation)")
+    return rules
+
+
+def rule_parameters(sql: str) -> int:
+    """How many ? parameters a rule has, outside quotes and -- comments: the run id is bound once for each.
+
+    The same count as the pipeline's RuleParameters.Count (PurchasePipeline.Core), which binds them for Athena.
+    """
+    count = 0
+    index = 0
+    while index < len(sql):
+        char = sql[index]
+        if char in "'\"":
+            end = sql.find(char, index + 1)
+            index = len(sql) if end < 0 else end
+        elif sql.startswith("--", index):
+            end = sql.find("\n", index)
+            index = len(sql) if end < 0 else end
+        elif char == "?":
+            count += 1
+        index += 1
+    return count
+
+
+def audit_rows(manifest: Mapping[str, Any]) -> tuple[tuple, list[tuple]]:
+    """The run's row of run_manifests and its rows of run_partitions, from the manifest it is about to publish:
+    what Athena reads from the published manifest (infra LakeTables), the rules read from the staged one."""
+    run_id = manifest["run_id"]
+    counts = tuple(manifest[name] for name in ("rows_in", "rows_clean", "rows_rejected", "rows_deduplicated"))
+    partitions = [(run_id, item["purchase_date"], item["row_count"]) for item in manifest["partitions"]]
+    return (run_id, *counts), partitions
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Arguments, SQL files and S3 objects (boto3).
 # ---------------------------------------------------------------------------------------------------------
@@ -388,7 +467,7 @@ def resolve_args(argv: Sequence[str]) -> tuple[JobArgs, dict[str, str]]:
     job starts. It returns every argument it parsed, requested or not, None when absent
     (awslabs/aws-glue-libs, branch glue-5.0, awsglue/utils.py and awsglue/job.py).
     """
-    optional = [name for name in ("sql_path", "users_path") if f"--{name}" in argv]
+    optional = [name for name in ("sql_path", "validation_path", "users_path") if f"--{name}" in argv]
     raw = getResolvedOptions(list(argv), ["JOB_NAME", "raw_path", "lake_path", *optional])
     if not raw.get("JOB_RUN_ID"):
         raise JobInputError("--JOB_RUN_ID is missing: Glue passes it to every job run")
@@ -401,6 +480,7 @@ def resolve_args(argv: Sequence[str]) -> tuple[JobArgs, dict[str, str]]:
         raw_path=as_folder(raw["raw_path"]),
         lake_path=as_folder(raw["lake_path"]),
         sql_path=raw.get("sql_path"),
+        validation_path=raw.get("validation_path"),
         users_path=as_folder(raw["users_path"]) if "users_path" in raw else None,
     )
     return args, raw
@@ -421,20 +501,22 @@ def has_objects(s3: S3Client, bucket: str, prefix: str) -> bool:
     return s3.list_objects_v2(Bucket=bucket, Prefix=prefix, MaxKeys=1).get("KeyCount", 0) > 0
 
 
-def read_sql_files(s3: S3Client, sql_path: str | None) -> dict[str, str]:
-    """The files of the SQL folder (name -> text): an S3 prefix, a directory, or the working directory."""
+def read_sql_files(s3: S3Client, sql_path: str | None, names: re.Pattern[str] = SQL_FILE) -> dict[str, str]:
+    """The files of a SQL folder whose names match names (name -> text): an S3 prefix, a directory, or the
+    working directory."""
     if sql_path is not None and sql_path.startswith("s3://"):
         bucket, prefix = split_s3_uri(as_folder(sql_path))
-        names = [key[len(prefix):] for key in list_keys(s3, bucket, prefix)]
+        found = [key[len(prefix):] for key in list_keys(s3, bucket, prefix)]
         return {
             name: s3.get_object(Bucket=bucket, Key=prefix + name)["Body"].read().decode("utf-8")
-            for name in names
-            if SQL_FILE.match(name)
+            for name in found
+            if names.match(name)
         }
     folder = Path(sql_path) if sql_path is not None else Path.cwd()
     if not folder.is_dir():
         raise JobInputError(f"{folder}: the SQL folder does not exist")
-    return {path.name: path.read_text(encoding="utf-8") for path in folder.iterdir() if path.is_file()}
+    return {path.name: path.read_text(encoding="utf-8") for path in folder.iterdir()
+            if path.is_file() and names.match(path.name)}
 
 
 def probe_object(s3: S3Client, bucket: str, key: str) -> RawObject | QuarantinedObject:
@@ -473,7 +555,8 @@ def write_manifest(s3: S3Client, lake: Lake, manifest: Mapping[str, object]) -> 
 
 
 def drop_staging(s3: S3Client, lake: Lake, run_id: str) -> None:
-    """Delete the run's staging copy. Best effort: the output is already published."""
+    """Delete the run's staging copy. Best effort: the output is published or, the run having failed, never
+    will be (the next run stages its own)."""
     try:
         keys = list_keys(s3, lake.bucket, lake.key(f"{LAKE_STAGING}{run_id}/"))
         for start in range(0, len(keys), 1000):
@@ -777,6 +860,36 @@ def count_by(frame: DataFrame, column: str) -> dict[str, int]:
     return {str(row[column]): int(row["count"]) for row in frame.groupBy(column).count().collect()}
 
 
+def audit_staged_run(
+    spark: SparkSession, rules: Sequence[ValidationRule], staged: Mapping[str, DataFrame], existing: DataFrame,
+    manifest: Mapping[str, Any],
+) -> None:
+    """Runs every data-quality rule over the staged run, before any of it is published (write-audit-publish).
+
+    The rules read the tables of glue/validation/README.md, here the run's scope as the local plane's audit
+    has it: clean_purchases is the clean partitions the run writes to (existing, as the lake has them, plus
+    the staged rows), rejected_purchases the staged rejected rows, run_manifests and run_partitions the
+    manifest about to be written. Replacing the transform's clean_purchases and rejected_purchases views is
+    safe: the staged frames, which publish writes, were read back from _staging/ and depend on no view.
+
+    Spark binds each ? to the run id as a literal (SparkSession.sql's positional args, Spark 3.5).
+    """
+    existing.unionByName(staged[CLEAN_VIEW]).createOrReplaceTempView(CLEAN_VIEW)
+    staged[REJECTED_VIEW].createOrReplaceTempView(REJECTED_VIEW)
+    manifest_row, partition_rows = audit_rows(manifest)
+    spark.createDataFrame([manifest_row], RUN_MANIFESTS_DDL).createOrReplaceTempView(RUN_MANIFESTS_VIEW)
+    spark.createDataFrame(partition_rows, RUN_PARTITIONS_DDL).createOrReplaceTempView(RUN_PARTITIONS_VIEW)
+    run_id = manifest["run_id"]
+    broken = {}
+    for rule in rules:
+        offending = int(spark.sql(rule.sql, args=[run_id] * rule_parameters(rule.sql)).collect()[0]["offending"])
+        log.info("rule %s: %d offending", rule.name, offending)
+        if offending != 0:
+            broken[rule.name] = offending
+    if broken:
+        raise DataQualityCheckFailed(run_id, broken)
+
+
 def publish(lake: Lake, outputs: Sequence[Output], staged: Mapping[str, DataFrame]) -> None:
     """Writes the staged outputs into the lake, in the order of outputs_of."""
     for output in outputs:
@@ -807,10 +920,20 @@ class RunFacts:
     rejected_by_reason: Mapping[str, int] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class StagedRun:
+    """The run's output in _staging/R/ (view -> frame read back from there), not yet published, and the clean
+    partitions of the lake it writes to, as they are before it."""
+
+    outputs: Sequence[Output]
+    frames: Mapping[str, DataFrame]
+    existing: DataFrame
+
+
 def transform_batch(
     spark: SparkSession, s3: S3Client, lake: Lake, args: JobArgs, steps: Sequence[TransformStep], facts: RunFacts,
-) -> RunFacts:
-    """Reads the new objects, runs the transform, stages and publishes its output."""
+) -> tuple[RunFacts, StagedRun | None]:
+    """Reads the new objects, runs the transform and stages its output (None when there are no records)."""
     outputs = outputs_of(steps)
     raw = read_raw_purchases(spark, args.raw_path, facts.objects, args.run_id).persist()
     facts = replace(facts, rows_per_file=count_by(raw, "source_file"))
@@ -819,7 +942,7 @@ def transform_batch(
         raise RuntimeError(f"rows from files the bookmarked source did not list: {', '.join(unknown[:5])}")
     if not facts.rows_per_file:
         log.info("the new raw objects hold no records")
-        return facts
+        return facts, None
 
     raw.createOrReplaceTempView(RAW_VIEW)
     read_users(spark, s3, args.users_path).createOrReplaceTempView(USERS_VIEW)
@@ -827,7 +950,8 @@ def transform_batch(
     bind_transform(spark, steps, existing=None)
     clean_schema = spark.table(CLEAN_VIEW).schema
     dates = batch_purchase_dates(spark)
-    bind_transform(spark, steps, existing=read_existing_purchases(spark, s3, lake, clean_schema, dates))
+    existing = read_existing_purchases(spark, s3, lake, clean_schema, dates)
+    bind_transform(spark, steps, existing=existing)
 
     staged = stage_outputs(spark, lake, args.run_id, outputs)
     facts = replace(
@@ -838,20 +962,33 @@ def transform_batch(
         sum(facts.rows_per_file.values()),
         sum(facts.clean_rows_per_date.values()),
         sum(facts.rejected_by_reason.values()))
-    publish(lake, outputs, staged)
-    return facts
+    return facts, StagedRun(outputs=outputs, frames=staged, existing=existing)
 
 
 def run(spark: SparkSession, glue: GlueContext, args: JobArgs, started_at: datetime) -> None:
-    """Everything but the bookmark commit. With no new objects only the manifest is written (zeros)."""
+    """Everything but the bookmark commit: write (stage), audit, publish. With no new objects only the manifest
+    is written (zeros). The staging copy is dropped whatever happens: published, or never to be."""
     configure_session(spark)
     s3 = boto3.client("s3")
     lake = Lake(*split_s3_uri(args.lake_path))
     steps = transform_steps(read_sql_files(s3, args.sql_path))
+    rules = validation_rules(read_sql_files(s3, args.validation_path, RULE_FILE))
+    try:
+        stage_audit_publish(spark, glue, s3, lake, args, steps, rules, started_at)
+    finally:
+        drop_staging(s3, lake, args.run_id)
+
+
+def stage_audit_publish(
+    spark: SparkSession, glue: GlueContext, s3: S3Client, lake: Lake, args: JobArgs, steps: Sequence[TransformStep],
+    rules: Sequence[ValidationRule], started_at: datetime,
+) -> None:
+    """Stages the new objects' output, audits it, then publishes it and the manifest, in that order."""
     objects, quarantined = discover_raw_objects(glue, s3, args.raw_path)
     facts = RunFacts(objects=tuple(objects), quarantined=tuple(quarantined))
+    staged = None
     if facts.objects:
-        facts = transform_batch(spark, s3, lake, args, steps, facts)
+        facts, staged = transform_batch(spark, s3, lake, args, steps, facts)
     else:
         log.info("no new raw objects under %s", args.raw_path)
     manifest = build_manifest(
@@ -865,8 +1002,10 @@ def run(spark: SparkSession, glue: GlueContext, args: JobArgs, started_at: datet
         rejected_by_reason=facts.rejected_by_reason,
         quarantined=facts.quarantined,
     )
+    if staged is not None:
+        audit_staged_run(spark, rules, staged.frames, staged.existing, manifest)
+        publish(lake, staged.outputs, staged.frames)
     write_manifest(s3, lake, manifest)
-    drop_staging(s3, lake, args.run_id)
 
 
 def main() -> None:
@@ -880,7 +1019,7 @@ def main() -> None:
         job = Job(glue)
         job.init(args.job_name, resolved)
         run(glue.spark_session, glue, args, started_at)
-    except JobInputError as error:
+    except (JobInputError, DataQualityCheckFailed) as error:
         sys.exit(f"clean_purchases: {error}")
     # Last, and reached only when every write above succeeded: marks this run's objects as read.
     job.commit()

@@ -18,6 +18,9 @@ namespace PurchasePipeline.Glue.Tests;
 /// </remarks>
 public sealed class GlueLaunch : IAsyncLifetime
 {
+    /// <summary>The test collection that shares one launch: the CDK's jsii runtime does not synthesize two stacks at once.</summary>
+    public const string Collection = "GlueLaunch";
+
     private const string Region = "eu-west-1";
 
     // Glue's wire names (glue 2017-03-31): StartJobRun's JobName and Arguments, its reply's JobRunId.
@@ -87,6 +90,28 @@ public sealed class GlueLaunch : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    /// <summary>Where a job argument's s3://BUCKET/KEY is in a folder S3 (scripts/glue_fakes.py: ROOT/BUCKET/KEY).</summary>
+    public string LocalPath(string s3Root, string argument)
+    {
+        var uri = Argument(argument);
+        Assert.StartsWith("s3://", uri, StringComparison.Ordinal);
+        return Path.Combine(s3Root, uri["s3://".Length..]);
+    }
+
+    /// <summary>Puts the repository's SQL files and rules where the stack's custom resources copy them (--sql_path, --validation_path).</summary>
+    public void PlaceSqlFiles(string s3Root)
+    {
+        foreach (var (argument, folder) in new[] { ("--sql_path", GluePaths.SqlFolder), ("--validation_path", GluePaths.ValidationFolder) })
+        {
+            var target = LocalPath(s3Root, argument);
+            Directory.CreateDirectory(target);
+            foreach (var file in Directory.GetFiles(folder, "*.sql"))
+            {
+                File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+            }
+        }
+    }
+
     private Dictionary<string, string> Merged()
     {
         var merged = new Dictionary<string, string>(DefaultArguments, StringComparer.Ordinal);
@@ -116,3 +141,7 @@ public sealed class GlueLaunch : IAsyncLifetime
 
     private static string Stand(string logicalId) => logicalId.ToLowerInvariant();
 }
+
+/// <summary>The classes that launch the job share one synthesized stack, one at a time.</summary>
+[CollectionDefinition(GlueLaunch.Collection)]
+public sealed class SharedGlueLaunch : ICollectionFixture<GlueLaunch>;

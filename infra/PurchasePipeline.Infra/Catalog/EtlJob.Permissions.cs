@@ -32,8 +32,8 @@ public sealed partial class EtlJob
     /// <summary>The folders, and manifests/ where boto3 puts RUN.json (no markers: no Hadoop file system there).</summary>
     private static readonly string[] WrittenPrefixes = [.. FolderPrefixes, LakePrefixes.Manifests];
 
-    /// <summary>The prefixes the job reads (--raw_path, --users_path, --sql_path).</summary>
-    private static readonly string[] ReadPrefixes = [LakePrefixes.Raw, LakePrefixes.Users, LakePrefixes.GlueSql];
+    /// <summary>The prefixes the job reads (--raw_path, --users_path, --sql_path, --validation_path).</summary>
+    private static readonly string[] ReadPrefixes = [LakePrefixes.Raw, LakePrefixes.Users, LakePrefixes.GlueSql, LakePrefixes.GlueValidation];
 
     /// <summary>"clean/purchases/" → clean, clean/purchases: the directories a Hadoop file system walks below the bucket root.</summary>
     private static IEnumerable<string> Directories(string prefix)

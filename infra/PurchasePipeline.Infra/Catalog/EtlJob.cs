@@ -11,7 +11,9 @@ namespace PurchasePipeline.Infra.Catalog;
 
 /// <summary>
 /// The bookmarked Glue 5.0 ETL job: glue/jobs/clean_purchases.py as an S3 asset, reading raw/ and writing
-/// the lake, with the transform SQL of glue/sql copied under glue/sql/ of the bucket (--sql_path).
+/// the lake, with the transform SQL of glue/sql copied under glue/sql/ of the bucket (--sql_path) and the
+/// data-quality rules of glue/validation under glue/validation/ (--validation_path), which the job runs on its
+/// staged output before publishing it.
 /// </summary>
 public sealed partial class EtlJob : Construct
 {
@@ -21,7 +23,8 @@ public sealed partial class EtlJob : Construct
         ArgumentNullException.ThrowIfNull(props);
         var storage = props.Storage;
         var script = new Asset(this, "Script", new AssetProps { Path = props.Files.GlueJobScript });
-        var sql = new GlueSqlFiles(this, "Sql", new GlueSqlFilesProps { Storage = storage, Files = props.Files.GlueSqlFiles });
+        var sql = new GlueSqlFiles(this, "Sql", new GlueSqlFilesProps { Storage = storage, Files = props.Files.GlueSqlFiles, Prefix = LakePrefixes.GlueSql });
+        var rules = new GlueSqlFiles(this, "Rules", new GlueSqlFilesProps { Storage = storage, Files = props.Files.GlueValidationFiles, Prefix = LakePrefixes.GlueValidation });
 
         Role = new Role(this, "Role", new RoleProps
         {
@@ -57,14 +60,15 @@ public sealed partial class EtlJob : Construct
                 ["--raw_path"] = storage.Uri(LakePrefixes.Raw),
                 ["--lake_path"] = storage.Uri(""),
                 ["--sql_path"] = storage.Uri(LakePrefixes.GlueSql),
+                ["--validation_path"] = storage.Uri(LakePrefixes.GlueValidation),
                 ["--users_path"] = storage.Uri(LakePrefixes.Users),
                 ["--enable-metrics"] = "true",
                 ["--enable-continuous-cloudwatch-log"] = "true",
-                ["--sql_files_version"] = sql.Version,
+                ["--sql_files_version"] = Hash([sql.Version, rules.Version]),
             },
         });
-        // The job must not start before its SQL is in place.
-        Job.Node.AddDependency(sql);
+        // The job must not start before its SQL and rules are in place.
+        Job.Node.AddDependency(sql, rules);
     }
 
     public CfnJob Job { get; }
