@@ -20,7 +20,8 @@ A new object the job cannot read (a CSV header that lacks a raw column or has an
 an empty or headerless file, an object that is not .csv, .csv.gz or .jsonl, a key Spark reads as a glob)
 is quarantined: left where it is, listed in the manifest's "quarantined" field with a one-line reason, and
 bookmarked with the rest, so it never blocks the batch nor is read again until it is uploaded again (a new
-version, which the bookmark sees as new). The run goes on with the other objects; the pipeline fails the
+version, which the bookmark sees as new). So is an object whose content Spark's read fails on although its
+header passed (read_batch). The run goes on with the other objects; the pipeline fails the
 execution of that object alone (GetJobRun: RawObjectQuarantinedException). An unusable argument or SQL
 folder ends the run with a one-line message and exit code 1, before anything is written.
 
@@ -53,7 +54,9 @@ try:  # Glue provides these. The repository's tests import this module without t
     from awsglue.job import Job
     from awsglue.utils import getResolvedOptions
     from botocore.exceptions import BotoCoreError, ClientError
+    from py4j.protocol import Py4JJavaError
     from pyspark.context import SparkContext
+    from pyspark.errors import PySparkException
     from pyspark.sql import Column, DataFrame, SparkSession
     from pyspark.sql import functions as F
     from pyspark.sql.types import MapType, StringType, StructField, StructType
@@ -62,6 +65,9 @@ except ModuleNotFoundError as missing:
     GLUE_MISSING: ModuleNotFoundError | None = missing
 else:
     GLUE_MISSING = None
+    # What a failed Spark action raises in PySpark 3.5: Py4J's error for a failed job (SparkException), or one of
+    # PySpark's own (pyspark/errors/exceptions/captured.py converts AnalysisException and the like).
+    SPARK_JOB_ERRORS = (Py4JJavaError, PySparkException)
 
 log = logging.getLogger("clean_purchases")
 
@@ -105,6 +111,16 @@ LAKE_REJECTED_PURCHASES = "rejected/purchases/"
 LAKE_AGGREGATES = "aggregates/"
 LAKE_MANIFESTS = "manifests/"
 LAKE_STAGING = "_staging/"
+
+# Words of a failed Spark job's message that put the failure on the cluster or on S3, not on the object being
+# read: such a failure of one object read on its own ends the run, naming the object, instead of quarantining it.
+INFRASTRUCTURE_FAILURES = (
+    "AmazonS3Exception", "S3Exception", "SdkClientException", "AccessDenied", "Access Denied", "SlowDown",
+    "Slow Down", "Service Unavailable", "ExecutorLostFailure", "SocketTimeoutException", "Connection reset",
+)
+MAX_REASON_LENGTH = 500
+SPARK_JOB_FAILURE = "org.apache.spark.SparkException"
+JAVA_EXCEPTION = re.compile(r"\b[a-z][a-z0-9]*(\.[a-z][a-z0-9]*)+\.[A-Z][A-Za-z0-9]*(Exception|Error)\b")
 
 HEADER_PROBE_BYTES = 65536
 GLOB_CHARACTERS = frozenset("*?[]{}\\")
@@ -442,6 +458,31 @@ def rule_parameters(sql: str) -> int:
             count += 1
         index += 1
     return count
+
+
+def read_failure(error: BaseException) -> str:
+    """What went wrong in a failed Spark job, in one line cut to a manifest reason's length.
+
+    Py4J's message starts with the call ("An error occurred while calling o91.collectToPython.") and Spark's with
+    the stage ("org.apache.spark.SparkException: Job aborted due to stage failure: ... Lost task ...: CAUSE"),
+    followed by stack frames: the reason is the first Java exception other than Spark's own named on a line, with
+    the rest of that line (e.g. "java.util.zip.ZipException: invalid block type"), else the first line.
+    """
+    lines = [line.strip() for line in str(error).splitlines() if line.strip() and not line.strip().startswith("at ")]
+    for line in lines:
+        causes = [cause for cause in JAVA_EXCEPTION.finditer(line) if cause.group(0) != SPARK_JOB_FAILURE]
+        if causes:
+            reason = line[causes[0].start():]
+            break
+    else:
+        reason = lines[0] if lines else type(error).__name__
+    return reason if len(reason) <= MAX_REASON_LENGTH else reason[:MAX_REASON_LENGTH] + "\u2026"
+
+
+def is_infrastructure_failure(error: BaseException) -> bool:
+    """Whether a failed read is S3's or the cluster's doing (INFRASTRUCTURE_FAILURES), not the object's."""
+    text = str(error)
+    return any(word in text for word in INFRASTRUCTURE_FAILURES)
 
 
 def audit_rows(manifest: Mapping[str, Any]) -> tuple[tuple, list[tuple]]:
@@ -930,13 +971,51 @@ class StagedRun:
     existing: DataFrame
 
 
+def read_batch(
+    spark: SparkSession, raw_path: str, objects: Sequence[RawObject], run_id: str,
+) -> tuple[DataFrame, dict[str, int], list[RawObject], list[QuarantinedObject]]:
+    """raw_purchases of the objects, persisted, with its rows per file: the first Spark action on their content.
+
+    An object can pass the header probe and still fail Spark's read: a gzip stream broken after its first 64 KiB,
+    a record the CSV parser refuses (univocity's limits), text Spark cannot decode. Spark then fails the whole job,
+    naming no object, and the batch would fail on every later run. So when the batch's read fails, each object is
+    read on its own: one that fails alone is quarantined with the failure's cause (as a header the probe refuses),
+    the others are read together again. A failure that is S3's or the cluster's (is_infrastructure_failure) is no
+    fault of the object: it ends the run naming the object, and the next run reads the batch again.
+
+    Returns the frame, the rows per file, the objects read and those quarantined.
+    """
+    raw = read_raw_purchases(spark, raw_path, objects, run_id).persist()  # lazy: count_by reads
+    try:
+        return raw, count_by(raw, "source_file"), list(objects), []
+    except SPARK_JOB_ERRORS as error:
+        raw.unpersist()
+        log.warning("reading %d new object(s) failed (%s); reading each on its own", len(objects), read_failure(error))
+    readable, quarantined = [], []
+    for item in objects:
+        try:
+            count_by(read_raw_purchases(spark, raw_path, [item], run_id), "source_file")
+        except SPARK_JOB_ERRORS as error:
+            if is_infrastructure_failure(error):
+                raise RuntimeError(f"{item.key}: reading it failed, not for its content: {read_failure(error)}") from error
+            log.warning("quarantined %s: %s", item.key, read_failure(error))
+            quarantined.append(QuarantinedObject(key=item.key, etag=item.etag, reason=read_failure(error)))
+        else:
+            readable.append(item)
+    if not readable:
+        return spark.createDataFrame([], "source_file string"), {}, [], quarantined
+    raw = read_raw_purchases(spark, raw_path, readable, run_id).persist()
+    return raw, count_by(raw, "source_file"), readable, quarantined
+
+
 def transform_batch(
     spark: SparkSession, s3: S3Client, lake: Lake, args: JobArgs, steps: Sequence[TransformStep], facts: RunFacts,
 ) -> tuple[RunFacts, StagedRun | None]:
     """Reads the new objects, runs the transform and stages its output (None when there are no records)."""
     outputs = outputs_of(steps)
-    raw = read_raw_purchases(spark, args.raw_path, facts.objects, args.run_id).persist()
-    facts = replace(facts, rows_per_file=count_by(raw, "source_file"))
+    raw, rows_per_file, readable, unreadable = read_batch(spark, args.raw_path, facts.objects, args.run_id)
+    facts = replace(facts, objects=tuple(readable), quarantined=(*facts.quarantined, *unreadable),
+                    rows_per_file=rows_per_file)
     unknown = sorted(set(facts.rows_per_file) - {item.key for item in facts.objects})
     if unknown:
         raise RuntimeError(f"rows from files the bookmarked source did not list: {', '.join(unknown[:5])}")
