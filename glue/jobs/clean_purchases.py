@@ -94,6 +94,10 @@ USERS_VIEW = "users"
 CLEAN_VIEW = "clean_purchases"
 REJECTED_VIEW = "rejected_purchases"
 AGGREGATE_PREFIX = "agg_daily_"
+# glue/sql/README.md, "Binding order": the views the runner binds before any file, in order, and the view whose
+# valid rows' purchase dates say which partitions of the clean table existing_purchases holds.
+RUNNER_INPUTS = (RAW_VIEW, USERS_VIEW, EXISTING_REJECTED_VIEW)
+DATES_VIEW = "typed_purchases"
 
 # The runner's side of glue/validation/README.md: a rule is NAME.sql, and these are the tables it reads besides
 # clean_purchases and rejected_purchases.
@@ -182,6 +186,14 @@ class TransformStep:
     file_name: str
     view: str
     sql: str
+
+
+@dataclass(frozen=True)
+class Binding:
+    """One view in binding order: bound from a transform step, or by the runner (step None)."""
+
+    view: str
+    step: TransformStep | None
 
 
 @dataclass(frozen=True)
@@ -285,6 +297,21 @@ def outputs_of(steps: Sequence[TransformStep]) -> list[Output]:
         Output(view=REJECTED_VIEW, target=LAKE_REJECTED_PURCHASES, partition_by="run_id", append=False),
         Output(view=CLEAN_VIEW, target=LAKE_CLEAN_PURCHASES, partition_by="purchase_date", append=True),
     ]
+
+
+def binding_order(steps: Sequence[TransformStep]) -> list[Binding]:
+    """Every view of the transform in the order it is bound: glue/sql/README.md, "Binding order", which the local job
+    follows too (TransformBinding in PurchasePipeline.Local). The runner's inputs first, then each file in file-name
+    order, with existing_purchases bound by the runner right after DATES_VIEW: only then are the batch's purchase
+    dates known, the partitions of the clean table it reads."""
+    order = [Binding(view=view, step=None) for view in RUNNER_INPUTS]
+    for step in steps:
+        order.append(Binding(view=step.view, step=step))
+        if step.view == DATES_VIEW:
+            order.append(Binding(view=EXISTING_VIEW, step=None))
+    if not any(binding.view == EXISTING_VIEW for binding in order):
+        raise JobInputError(f"the transform SQL defines no {DATES_VIEW} view, after which {EXISTING_VIEW} is bound (glue/sql/README.md)")
+    return order
 
 
 def is_csv(key: str) -> bool:
@@ -852,31 +879,45 @@ def read_existing_rejected(spark: SparkSession, s3: S3Client, lake: Lake) -> Dat
     )
 
 
-def bind_transform(spark: SparkSession, steps: Sequence[TransformStep], existing: DataFrame | None) -> None:
-    """Registers existing_purchases, then every SQL file in order as the view the README names.
+def clean_table_schema(spark: SparkSession, steps: Sequence[TransformStep]) -> StructType:
+    """The clean table's columns, as clean_purchases makes them: the files up to it analysed (Spark builds their
+    plans and runs none of them) over an existing_purchases of only the columns clean_purchases looks rows up by.
 
-    With existing None (the first pass), existing_purchases holds no rows: at first only the columns
-    clean_purchases looks rows up by, then, as soon as clean_purchases exists, that view's own columns,
-    so the clean table's shape is the SQL's and written down nowhere else. A temporary view keeps the
-    plan it was created with, so giving existing_purchases rows means running the files again.
+    So the shape of the clean table, which existing_purchases must have, is the SQL's and written down nowhere
+    else, as the local plane's TransformShapes finds it. bind_transform then binds every view again, with data.
     """
-    seed = spark.createDataFrame([], CLEAN_LOOKUP_DDL) if existing is None else existing
-    seed.createOrReplaceTempView(EXISTING_VIEW)
+    spark.createDataFrame([], CLEAN_LOOKUP_DDL).createOrReplaceTempView(EXISTING_VIEW)
     for step in steps:
-        log.info("view %s <- %s", step.view, step.file_name)
         spark.sql(step.sql).createOrReplaceTempView(step.view)
-        if existing is None and step.view == CLEAN_VIEW:
-            spark.createDataFrame([], spark.table(CLEAN_VIEW).schema).createOrReplaceTempView(EXISTING_VIEW)
+        if step.view == CLEAN_VIEW:
+            return spark.table(CLEAN_VIEW).schema
+    raise JobInputError(f"the transform SQL defines no {CLEAN_VIEW} view (glue/sql/README.md)")
 
 
 def batch_purchase_dates(spark: SparkSession) -> list[str]:
-    """The purchase dates of the clean rows as the transform sees them with an empty clean table.
+    """The purchase dates of the batch's valid rows (DATES_VIEW, as glue/sql/README.md defines it): the only
+    partitions of the clean table the transform looks at, so what a run reads does not grow with its history."""
+    rows = (spark.table(DATES_VIEW).where("reject_reason IS NULL AND purchase_date IS NOT NULL")
+            .select("purchase_date").distinct().collect())
+    return sorted(str(row["purchase_date"]) for row in rows)
 
-    Those are exactly the dates this batch can add rows to, so they are the only partitions of the clean
-    table the real run needs: what a run reads does not grow with the table's history.
-    """
-    rows = spark.table(CLEAN_VIEW).select("purchase_date").distinct().collect()
-    return sorted(str(row["purchase_date"]) for row in rows if row["purchase_date"] is not None)
+
+def bind_transform(
+    spark: SparkSession, s3: S3Client, lake: Lake, steps: Sequence[TransformStep], clean_schema: StructType,
+) -> DataFrame:
+    """Binds every view of the transform once, in binding_order (the inputs are already bound); returns the
+    existing_purchases it bound. Spark only plans here: the SQL runs when the outputs are staged, except
+    DATES_VIEW, read for the dates existing_purchases is read for."""
+    existing = None
+    for binding in binding_order(steps)[len(RUNNER_INPUTS):]:
+        if binding.step is None:
+            existing = read_existing_purchases(spark, s3, lake, clean_schema, batch_purchase_dates(spark))
+            existing.createOrReplaceTempView(EXISTING_VIEW)
+            log.info("view %s <- the clean table's partitions of the batch's dates", EXISTING_VIEW)
+            continue
+        log.info("view %s <- %s", binding.view, binding.step.file_name)
+        spark.sql(binding.step.sql).createOrReplaceTempView(binding.view)
+    return existing
 
 
 def stage_outputs(
@@ -1026,11 +1067,7 @@ def transform_batch(
     raw.createOrReplaceTempView(RAW_VIEW)
     read_users(spark, s3, args.users_path).createOrReplaceTempView(USERS_VIEW)
     read_existing_rejected(spark, s3, lake).createOrReplaceTempView(EXISTING_REJECTED_VIEW)
-    bind_transform(spark, steps, existing=None)
-    clean_schema = spark.table(CLEAN_VIEW).schema
-    dates = batch_purchase_dates(spark)
-    existing = read_existing_purchases(spark, s3, lake, clean_schema, dates)
-    bind_transform(spark, steps, existing=existing)
+    existing = bind_transform(spark, s3, lake, steps, clean_table_schema(spark, steps))
 
     staged = stage_outputs(spark, lake, args.run_id, outputs)
     facts = replace(

@@ -9,7 +9,8 @@ usage: check_job_script.py JOB_SCRIPT SQL_FOLDER
 - every transformation_ctx is a string literal (or a parameter passed through), the literals are unique,
   and every create_dynamic_frame source has one: they key the job bookmark.
 - the SQL comes from the folder, not from a list: no string in the job names a file of SQL_FOLDER, or a
-  view that glue/sql/README.md does not name as an input or output of the runner.
+  view that glue/sql/README.md does not name as an input or output of the runner, or as a view the runner
+  reads to bind one of its own (the "Binding order" table).
 - the job provides every view that glue/sql/README.md ("Inputs the runner provides") says the runner
   provides: each is a string in the job.
 Problems go to stderr, one a line; exit 1.
@@ -19,6 +20,8 @@ import ast
 import re
 import sys
 from pathlib import Path
+
+from check_binding_order import RUNNER, readme_table
 
 WRITE_CALLS = {"put_object", "delete_object", "delete_objects", "copy_object", "upload_file", "upload_fileobj",
                "write_dynamic_frame", "purge_s3_path"}
@@ -138,7 +141,9 @@ def check_runner_inputs(tree: ast.Module, sql_folder: Path) -> list[str]:
 
 
 def check_sql_names(tree: ast.Module, sql_folder: Path) -> list[str]:
-    readme_views = {*runner_inputs(sql_folder), *OUTPUT_VIEWS}
+    # The views the README's binding order has the runner read to bind one of its own (typed_purchases' dates).
+    runner_reads = {read for _, source, reads in readme_table(sql_folder) if source == RUNNER for read in reads}
+    readme_views = {*runner_inputs(sql_folder), *OUTPUT_VIEWS, *runner_reads}
     names = set()
     for path in sql_folder.glob("*.sql"):
         names.add(path.name)

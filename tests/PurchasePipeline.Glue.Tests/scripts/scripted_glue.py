@@ -10,7 +10,7 @@ a scenario) the job's own code runs its whole path over the folder S3 of glue_fa
 - spark.sql runs no SQL: a transform file (recognised by its text) gives the rows the scenario lists for its
   view, a data-quality rule the scenario's offending count for it (0 unless given), each call recorded with
   its bound parameters;
-- frames keep plain rows; any method this stand-in does not model (withColumn, where, persist, ...) leaves
+- frames keep plain rows, and the view of glue/sql they come from, which collect and write record; any method this stand-in does not model (withColumn, where, persist, ...) leaves
   them as they are. Writes put the rows as JSON files under the written URI (partitionBy makes COL=VALUE/
   folders), and reads of a URI read back every file under it, so staging, publishing and what is visible
   afterwards can be checked from the folder.
@@ -40,10 +40,11 @@ def split_uri(uri: str) -> tuple[str, str]:
 class Frame:
     """A DataFrame of dict rows."""
 
-    def __init__(self, session: "Session", rows, failure: str | None = None) -> None:
+    def __init__(self, session: "Session", rows, failure: str | None = None, origin: str | None = None) -> None:
         self._session = session
         self.rows = [dict(row) if isinstance(row, dict) else {"values": list(row)} for row in rows]
         self.failure = failure
+        self.origin = origin  # the glue/sql view it was computed from, for the recorded actions
 
     def _computed(self):
         if self.failure is not None:
@@ -57,14 +58,15 @@ class Frame:
 
     def select(self, *columns):
         if all(isinstance(column, str) for column in columns):
-            return Frame(self._session, [{c: row.get(c) for c in columns} for row in self.rows], self.failure)
+            return Frame(self._session, [{c: row.get(c) for c in columns} for row in self.rows], self.failure, self.origin)
         return self  # computed columns: the rows already hold what the scenario gives them
 
     def distinct(self):
         unique = {json.dumps(row, sort_keys=True): row for row in self.rows}
-        return Frame(self._session, unique.values(), self.failure)
+        return Frame(self._session, unique.values(), self.failure, self.origin)
 
     def collect(self):
+        glue_fakes.RECORDER.record("DataFrame.collect", (self.origin,), {})
         return [dict(row) for row in self._computed()]
 
     def isEmpty(self):  # noqa: N802 - Spark's name
@@ -87,13 +89,14 @@ class Frame:
 
     @property
     def write(self):
-        return Writer(self._session, self._computed())
+        return Writer(self._session, self._computed(), self.origin)
 
 
 class Writer:
-    def __init__(self, session: "Session", rows) -> None:
+    def __init__(self, session: "Session", rows, origin: str | None) -> None:
         self._session = session
         self._rows = rows
+        self._origin = origin
         self._partition = None
 
     def partitionBy(self, column: str):  # noqa: N802
@@ -113,7 +116,7 @@ class Writer:
             groups.setdefault(folder, []).append(row)
         for folder, rows in groups.items() or [("", [])]:
             self._session.put(uri.rstrip("/") + "/" + folder + f"part-{next(SEQUENCE):05d}.json", rows)
-        glue_fakes.RECORDER.record("DataFrame.write.parquet", (uri,), {"rows": len(self._rows)})
+        glue_fakes.RECORDER.record("DataFrame.write.parquet", (uri,), {"rows": len(self._rows), "view": self._origin})
 
 
 class Reader:
@@ -175,7 +178,7 @@ class Session:
             return Frame(self, [{"offending": self.offending.get(name, 0)}])
         view = self.transform.get(text, "(not a glue/sql file)")
         glue_fakes.RECORDER.record("SparkSession.sql", (view,), {"args": args})
-        return Frame(self, self.view_rows.get(view, []))
+        return Frame(self, self.view_rows.get(view, []), origin=view)
 
     def table(self, name: str):
         return self.views[name]
