@@ -85,9 +85,19 @@ public sealed class JobLaunchTests(GlueLaunch glue) : IDisposable
         Assert.DoesNotContain(calls, call => call.ToJsonString().Contains("input_file_name", StringComparison.Ordinal));
     }
 
+    /// <summary>The job's modules reach it only through --extra-py-files, as on Glue: without it the script cannot start.</summary>
+    [Fact]
+    public async Task Launch_WithoutExtraPyFiles_FailsForWantOfTheJobsPackage()
+    {
+        var run = await LaunchAsync("pyspark.", glue.Argv(dropped: "--extra-py-files"));
+
+        PythonAssert.FailedSaying(run, "No module named 'purchase_job'");
+    }
+
     private async Task<PythonRun> LaunchAsync(string stop, IReadOnlyList<string> argv)
     {
         glue.PlaceSqlFiles(s3.Path);
+        glue.PlacePackage(s3.Path);
         return await Python.ScriptAsync("launch_job.py", [GluePaths.JobScript, s3.Path, stop, "--", .. argv]);
     }
 }

@@ -42,6 +42,7 @@ internal sealed class ScriptedLaunch(GlueLaunch glue, TempDirectory s3)
     public async Task<PythonRun> RunAsync(JsonObject? offending = null)
     {
         glue.PlaceSqlFiles(s3.Path);
+        glue.PlacePackage(s3.Path);
         var clean = new JsonObject { ["purchase_date"] = Date, ["run_id"] = glue.JobRunId };
         var scenario = new JsonObject
         {

@@ -32,6 +32,7 @@ public sealed class CatalogTests(DefaultDeployment shared) : IClassFixture<Defau
         Assert.Equal(2, (int)Job["NumberOfWorkers"]!);
         Assert.Equal("job-bookmark-enable", (string?)arguments["--job-bookmark-option"]);
         Assert.All(["--raw_path", "--lake_path", "--sql_path", "--validation_path", "--users_path"], name => Assert.NotNull(arguments[name]));
+        Assert.Matches(@"^s3://.+/[0-9a-f]+\.zip$", (string?)arguments["--extra-py-files"]!["Fn::Sub"]);
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public sealed class RepositoryFiles
 
     public string GlueJobScript => Path.Combine(Root, "glue", "jobs", "clean_purchases.py");
 
+    /// <summary>The job's package folder (purchase_job/ inside), zipped for --extra-py-files.</summary>
+    public string GlueJobPackage => Path.Combine(Root, "glue", "jobs", "lib");
+
     public string GlueSqlFolder => Path.Combine(Root, "glue", "sql");
 
     public string GlueValidationFolder => Path.Combine(Root, "glue", "validation");

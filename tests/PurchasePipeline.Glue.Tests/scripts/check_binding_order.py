@@ -15,7 +15,7 @@ import re
 import sys
 from pathlib import Path
 
-from inspect_job import load_job
+from inspect_job import load_helpers
 from sqlglot_required import load_sqlglot
 
 RUNNER = "runner"
@@ -68,7 +68,7 @@ def main() -> None:
         sys.exit(__doc__)
     load_sqlglot()
     folder = Path(sys.argv[1])
-    job = load_job(sys.argv[2])
+    job = load_helpers(sys.argv[2])
     steps = job.transform_steps(job.read_sql_files(None, str(folder)))
     job_order = [(b.view, RUNNER if b.step is None else b.step.file_name) for b in job.binding_order(steps)]
     table = readme_table(folder)
