@@ -59,16 +59,15 @@ from purchase_job.contract import (
     QuarantinedObject, RAW_VIEW, REJECTED_VIEW, RULE_FILE, RawObject, S3Client, TransformStep, USERS_VIEW,
     ValidationRule, log,
 )
-from purchase_job.plan import (
-    check_row_conservation, outputs_of, split_s3_uri, transform_steps, validation_rules,
-)
 from purchase_job.manifest import build_manifest
+from purchase_job.plan import check_row_conservation, outputs_of, split_s3_uri, transform_steps, validation_rules
+from purchase_job.reading import configure_session, count_by, discover_raw_objects, read_batch, read_users
 from purchase_job.storage import drop_staging, read_sql_files, resolve_args, write_manifest
-from purchase_job.reading import configure_session, discover_raw_objects, read_batch, read_users
 from purchase_job.transform import (
-    audit_staged_run, bind_transform, clean_table_schema, count_by, publish, read_existing_rejected,
+    audit_staged_run, bind_transform, clean_table_schema, publish, read_existing_rejected,
     stage_outputs,
 )
+
 
 @dataclass(frozen=True)
 class RunFacts:
@@ -179,7 +178,9 @@ def main() -> None:
         run(glue.spark_session, glue, args, started_at)
     except (JobInputError, DataQualityCheckFailed) as error:
         sys.exit(f"clean_purchases: {error}")
-    # Last, and reached only when every write above succeeded: marks this run's objects as read.
+    # Last, and reached only when the audit passed and every write above succeeded: marks this run's objects as
+    # read. Job.commit is the bookmark's only write (awslabs/aws-glue-libs, branch glue-5.0, awsglue/job.py: it
+    # calls the Glue runtime's Job.commit), so a run that exits before it leaves its objects new for the next run.
     job.commit()
 
 

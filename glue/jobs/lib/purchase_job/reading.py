@@ -25,11 +25,10 @@ from purchase_job.contract import (
     CORRUPT_RECORD, LINE_SEPARATOR, QuarantinedObject, RAW_COLUMNS, READ_ORDER, RawObject, S3Client,
     SOURCE_FILE_COLUMN, USER_COLUMNS, log,
 )
-from purchase_job.plan import split_s3_uri
-from purchase_job.headers import fields_beyond
 from purchase_job.failures import is_infrastructure_failure, read_failure
+from purchase_job.headers import fields_beyond
+from purchase_job.plan import split_s3_uri
 from purchase_job.storage import csv_uris_under, probe_objects
-from purchase_job.transform import count_by
 
 
 def configure_session(spark: SparkSession) -> None:
@@ -238,6 +237,9 @@ def read_users(spark: SparkSession, s3: S3Client, users_path: str | None) -> Dat
     )
 
 
+def count_by(frame: DataFrame, column: str) -> dict[str, int]:
+    """The number of rows of frame for each value of column."""
+    return {str(row[column]): int(row["count"]) for row in frame.groupBy(column).count().collect()}
 
 
 def read_batch(
@@ -251,6 +253,11 @@ def read_batch(
     read on its own: one that fails alone is quarantined with the failure's cause (as a header the probe refuses),
     the others are read together again. A failure that is S3's or the cluster's (is_infrastructure_failure) is no
     fault of the object: it ends the run naming the object, and the next run reads the batch again.
+
+    A long line is no read failure: Spark's CSV reader limits a record's field count (maxColumns 20480) but not a
+    field's length (maxCharsPerColumn -1; apache/spark, sql/catalyst/src/main/scala/org/apache/spark/sql/catalyst/
+    csv/CSVOptions.scala), so a 50 MB line is read, and rejected by the SQL, unless it exhausts an executor's
+    memory; a lost executor is the cluster's failure here, so that ends the run naming the object.
 
     Returns the frame, the rows per file, the objects read and those quarantined.
     """

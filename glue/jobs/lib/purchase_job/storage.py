@@ -16,9 +16,9 @@ from purchase_job.contract import (
     HEADER_PROBE_BYTES, JobArgs, JobInputError, LAKE_MANIFESTS, LAKE_STAGING, Lake, QuarantinedObject,
     RawObject, S3Client, SQL_FILE, UnreadableObject, log,
 )
-from purchase_job.plan import as_folder, split_s3_uri
 from purchase_job.headers import check_raw_key, is_csv, parse_header
 from purchase_job.manifest import manifest_text
+from purchase_job.plan import as_folder, split_s3_uri
 
 
 def resolve_args(argv: Sequence[str]) -> tuple[JobArgs, dict[str, str]]:

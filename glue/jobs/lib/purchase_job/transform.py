@@ -110,10 +110,6 @@ def stage_outputs(
     return staged
 
 
-def count_by(frame: DataFrame, column: str) -> dict[str, int]:
-    return {str(row[column]): int(row["count"]) for row in frame.groupBy(column).count().collect()}
-
-
 def audit_staged_run(
     spark: SparkSession, rules: Sequence[ValidationRule], staged: Mapping[str, DataFrame], existing: DataFrame,
     manifest: Mapping[str, Any],
@@ -126,7 +122,8 @@ def audit_staged_run(
     manifest about to be written. Replacing the transform's clean_purchases and rejected_purchases views is
     safe: the staged frames, which publish writes, were read back from _staging/ and depend on no view.
 
-    Spark binds each ? to the run id as a literal (SparkSession.sql's positional args, Spark 3.5).
+    Spark binds each ? to the run id as a literal: SparkSession.sql's positional args, new in Spark 3.5 (apache/spark,
+    python/pyspark/sql/session.py, SparkSession.sql; SPARK-44066), also inside a WITH clause (SPARK-42702).
     """
     existing.unionByName(staged[CLEAN_VIEW]).createOrReplaceTempView(CLEAN_VIEW)
     staged[REJECTED_VIEW].createOrReplaceTempView(REJECTED_VIEW)
