@@ -1,5 +1,5 @@
 -- In every partition this run wrote to, each purchase id (row fingerprint) appears once.
-WITH this_run AS (SELECT CAST(? AS VARCHAR) AS run_id)
+WITH this_run AS (SELECT ? AS run_id)
 SELECT count(*) AS offending
 FROM (
     SELECT c.purchase_id

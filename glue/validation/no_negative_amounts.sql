@@ -1,5 +1,5 @@
 -- No clean row of this run has a negative price, discount or net revenue.
-WITH this_run AS (SELECT CAST(? AS VARCHAR) AS run_id)
+WITH this_run AS (SELECT ? AS run_id)
 SELECT count(*) AS offending
 FROM clean_purchases AS c
 JOIN this_run AS t ON c.run_id = t.run_id

@@ -1,5 +1,5 @@
 -- Clean rows of this run carry every key: purchase id, user, session, time and partition date.
-WITH this_run AS (SELECT CAST(? AS VARCHAR) AS run_id)
+WITH this_run AS (SELECT ? AS run_id)
 SELECT count(*) AS offending
 FROM clean_purchases AS c
 JOIN this_run AS t ON c.run_id = t.run_id

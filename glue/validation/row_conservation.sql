@@ -2,7 +2,7 @@
 -- or the batch already had, such as a re-delivered one, is deduplicated, not stored), and the manifest's counts
 -- match the rows actually in the lake. A run without a manifest breaks the rule. rejected_purchases is
 -- filtered by a literal run id (the second parameter): in Athena its run_id partitions are injected, not listed.
-WITH this_run AS (SELECT CAST(? AS VARCHAR) AS run_id),
+WITH this_run AS (SELECT ? AS run_id),
 actual AS (
     SELECT
         (SELECT count(*) FROM clean_purchases AS c JOIN this_run AS t ON c.run_id = t.run_id) AS clean_rows,

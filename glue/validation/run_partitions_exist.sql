@@ -1,5 +1,5 @@
 -- Each partition the manifest lists holds exactly the rows the run says it wrote there.
-WITH this_run AS (SELECT CAST(? AS VARCHAR) AS run_id)
+WITH this_run AS (SELECT ? AS run_id)
 SELECT count(*) AS offending
 FROM run_partitions AS p
 JOIN this_run AS t ON p.run_id = t.run_id

@@ -4,7 +4,8 @@ namespace PurchasePipeline.Glue.Tests;
 
 /// <summary>
 /// glue/validation reads as Athena engine v3 (Trino) SQL (scripts/check_athena_sql.py, sqlglot): one
-/// query a file, ? parameters that are each the job run id, one result column named offending.
+/// query a file, ? parameters that are each the job run id, one result column named offending; and as Spark
+/// SQL, which the Glue job audits its staged output with.
 /// </summary>
 public sealed class AthenaSqlTests : IDisposable
 {
@@ -31,6 +32,21 @@ public sealed class AthenaSqlTests : IDisposable
             run,
             "broken_rule.sql: expected ? parameters (each the job run id), found none",
             "broken_rule.sql: expected one result column named offending, found ['n']");
+    }
+
+    /// <summary>
+    /// Regression: every rule bound its parameter as CAST(? AS VARCHAR), which Trino and DuckDB read and Spark's parser
+    /// refuses (DATATYPE_MISSING_SIZE: apache/spark sql/api/src/main/scala/org/apache/spark/sql/catalyst/parser/
+    /// DataTypeAstBuilder.scala, visitPrimitiveDataType), so the Glue job could not run the rules.
+    /// </summary>
+    [Fact]
+    public async Task Check_VarcharWithoutLength_FailsSayingSparkRefusesIt()
+    {
+        File.WriteAllText(temp.Combine("typed_rule.sql"), "WITH this_run AS (SELECT CAST(? AS VARCHAR) AS run_id)\nSELECT count(*) AS offending FROM this_run AS t\n");
+
+        var run = await Python.ScriptAsync("check_athena_sql.py", temp.Path);
+
+        PythonAssert.FailedSaying(run, "typed_rule.sql: VARCHAR without a length: Spark refuses it (DATATYPE_MISSING_SIZE)");
     }
 
     [Fact]

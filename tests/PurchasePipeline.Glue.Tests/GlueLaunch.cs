@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using PurchasePipeline.Aws;
 using PurchasePipeline.Infra.Tests.Support;
@@ -16,8 +18,11 @@ namespace PurchasePipeline.Glue.Tests;
 /// over the run's Arguments over DefaultArguments. CloudFormation values are resolved with a stand-in for
 /// each Ref (its logical id, lower-cased), so s3://{bucket}/... stays an s3 URI.
 /// </remarks>
-public sealed class GlueLaunch : IAsyncLifetime
+public sealed partial class GlueLaunch : IAsyncLifetime
 {
+    /// <summary>The test collection that shares one launch: the CDK's jsii runtime does not synthesize two stacks at once.</summary>
+    public const string Collection = "GlueLaunch";
+
     private const string Region = "eu-west-1";
 
     // Glue's wire names (glue 2017-03-31): StartJobRun's JobName and Arguments, its reply's JobRunId.
@@ -87,6 +92,41 @@ public sealed class GlueLaunch : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    /// <summary>Where a job argument's s3://BUCKET/KEY is in a folder S3 (scripts/glue_fakes.py: ROOT/BUCKET/KEY).</summary>
+    public string LocalPath(string s3Root, string argument)
+    {
+        var uri = Argument(argument);
+        Assert.StartsWith("s3://", uri, StringComparison.Ordinal);
+        return Path.Combine(s3Root, uri["s3://".Length..]);
+    }
+
+    /// <summary>
+    /// Puts the job's package where --extra-py-files names it, zipped as the CDK zips a directory asset (its contents at
+    /// the zip's root): Glue copies that object and puts it on the job's Python path (scripts/launch_job.py does too).
+    /// </summary>
+    public void PlacePackage(string s3Root)
+    {
+        var zip = LocalPath(s3Root, "--extra-py-files");
+        Assert.EndsWith(".zip", zip, StringComparison.Ordinal);
+        Directory.CreateDirectory(Path.GetDirectoryName(zip)!);
+        File.Delete(zip);
+        ZipFile.CreateFromDirectory(GluePaths.JobPackage, zip);
+    }
+
+    /// <summary>Puts the repository's SQL files and rules where the stack's custom resources copy them (--sql_path, --validation_path).</summary>
+    public void PlaceSqlFiles(string s3Root)
+    {
+        foreach (var (argument, folder) in new[] { ("--sql_path", GluePaths.SqlFolder), ("--validation_path", GluePaths.ValidationFolder) })
+        {
+            var target = LocalPath(s3Root, argument);
+            Directory.CreateDirectory(target);
+            foreach (var file in Directory.GetFiles(folder, "*.sql"))
+            {
+                File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+            }
+        }
+    }
+
     private Dictionary<string, string> Merged()
     {
         var merged = new Dictionary<string, string>(DefaultArguments, StringComparer.Ordinal);
@@ -111,8 +151,17 @@ public sealed class GlueLaunch : IAsyncLifetime
         JsonObject { Count: 1 } intrinsic when intrinsic["Ref"] is { } reference => Stand((string)reference!),
         JsonObject { Count: 1 } intrinsic when intrinsic["Fn::Join"] is JsonArray { Count: 2 } join =>
             string.Join((string)join[0]!, join[1]!.AsArray().Select((part, index) => Resolve(part, $"{path}[{index}]"))),
+        JsonObject { Count: 1 } intrinsic when intrinsic["Fn::Sub"] is JsonValue template =>
+            SubVariable().Replace((string)template!, variable => Stand(variable.Groups[1].Value.Replace("::", string.Empty, StringComparison.Ordinal))),
         _ => throw new InvalidOperationException($"{path}: the test cannot resolve {node?.ToJsonString()}"),
     };
 
     private static string Stand(string logicalId) => logicalId.ToLowerInvariant();
+
+    [GeneratedRegex(@"\$\{([^}]+)\}")]
+    private static partial Regex SubVariable();
 }
+
+/// <summary>The classes that launch the job share one synthesized stack, one at a time.</summary>
+[CollectionDefinition(GlueLaunch.Collection)]
+public sealed class SharedGlueLaunch : ICollectionFixture<GlueLaunch>;

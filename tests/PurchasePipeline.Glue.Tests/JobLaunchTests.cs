@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using PurchasePipeline.TestUtils;
 
@@ -11,7 +10,8 @@ namespace PurchasePipeline.Glue.Tests;
 /// branch glue-5.0, awsglue/utils.py and awsglue/job.py); Spark, the Glue context and S3 are the recording
 /// stand-ins of scripts/glue_fakes.py.
 /// </summary>
-public sealed class JobLaunchTests(GlueLaunch glue) : IClassFixture<GlueLaunch>, IDisposable
+[Collection(GlueLaunch.Collection)]
+public sealed class JobLaunchTests(GlueLaunch glue) : IDisposable
 {
     private const string FirstSparkCall = "pyspark.context.SparkContext.getOrCreate";
     private const string DiscoverySource = "awsglue.context.GlueContext().create_dynamic_frame.from_options";
@@ -26,7 +26,7 @@ public sealed class JobLaunchTests(GlueLaunch glue) : IClassFixture<GlueLaunch>,
         var run = await LaunchAsync("pyspark.", glue.Argv());
 
         PythonAssert.Succeeded(run);
-        var outcome = Outcome(run);
+        var outcome = LaunchOutcome.Of(run);
         Assert.Equal("stopped", (string?)outcome["outcome"]);
         Assert.Equal(FirstSparkCall, (string?)outcome["at"]);
     }
@@ -53,11 +53,10 @@ public sealed class JobLaunchTests(GlueLaunch glue) : IClassFixture<GlueLaunch>,
         var run = await LaunchAsync("-", glue.Argv());
 
         PythonAssert.Succeeded(run);
-        var (bucket, prefix) = SplitS3(glue.Argument("--lake_path"));
-        var manifest = JsonNode.Parse(File.ReadAllText(s3.Combine(bucket, prefix + $"manifests/{glue.JobRunId}.json")))!;
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(glue.LocalPath(s3.Path, "--lake_path"), $"manifests/{glue.JobRunId}.json")))!;
         Assert.Equal(glue.JobRunId, (string?)manifest["run_id"]);
         Assert.Equal(glue.JobName, (string?)manifest["job_name"]);
-        var calls = Calls(run);
+        var calls = LaunchOutcome.Calls(run);
         var init = Assert.Single(calls, call => (string?)call["call"] == "awsglue.job.Job().init");
         Assert.Equal(glue.JobName, (string?)init["args"]![0]);
         Assert.Equal(glue.JobRunId, (string?)init["args"]![1]!["JOB_RUN_ID"]);
@@ -76,7 +75,7 @@ public sealed class JobLaunchTests(GlueLaunch glue) : IClassFixture<GlueLaunch>,
         var run = await LaunchAsync("-", glue.Argv());
 
         PythonAssert.Succeeded(run);
-        var calls = Calls(run);
+        var calls = LaunchOutcome.Calls(run);
         var sources = calls.Where(call => (string?)call["call"] == DiscoverySource).ToList();
         Assert.Equal(2, sources.Count); // *.csv and *.jsonl, each with its own bookmark
         var columns = sources.Select(source => (string?)source["kwargs"]!["connection_options"]!["attachFilename"]).Distinct().ToList();
@@ -86,39 +85,19 @@ public sealed class JobLaunchTests(GlueLaunch glue) : IClassFixture<GlueLaunch>,
         Assert.DoesNotContain(calls, call => call.ToJsonString().Contains("input_file_name", StringComparison.Ordinal));
     }
 
+    /// <summary>The job's modules reach it only through --extra-py-files, as on Glue: without it the script cannot start.</summary>
+    [Fact]
+    public async Task Launch_WithoutExtraPyFiles_FailsForWantOfTheJobsPackage()
+    {
+        var run = await LaunchAsync("pyspark.", glue.Argv(dropped: "--extra-py-files"));
+
+        PythonAssert.FailedSaying(run, "No module named 'purchase_job'");
+    }
+
     private async Task<PythonRun> LaunchAsync(string stop, IReadOnlyList<string> argv)
     {
-        // The SQL files where the stack's custom resource copies them: under --sql_path.
-        var (bucket, prefix) = SplitS3(glue.Argument("--sql_path"));
-        var folder = s3.Combine(bucket, prefix);
-        Directory.CreateDirectory(folder);
-        foreach (var file in Directory.GetFiles(GluePaths.SqlFolder, "*.sql"))
-        {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        }
-
+        glue.PlaceSqlFiles(s3.Path);
+        glue.PlacePackage(s3.Path);
         return await Python.ScriptAsync("launch_job.py", [GluePaths.JobScript, s3.Path, stop, "--", .. argv]);
-    }
-
-    private static JsonObject Outcome(PythonRun run)
-    {
-        try
-        {
-            return JsonNode.Parse(run.StandardOutput)!.AsObject();
-        }
-        catch (JsonException error)
-        {
-            throw new InvalidOperationException($"launch_job.py printed no JSON ({error.Message}): {run}", error);
-        }
-    }
-
-    private static List<JsonObject> Calls(PythonRun run) => [.. Outcome(run)["calls"]!.AsArray().Select(call => call!.AsObject())];
-
-    private static (string Bucket, string Prefix) SplitS3(string uri)
-    {
-        Assert.StartsWith("s3://", uri, StringComparison.Ordinal);
-        var path = uri["s3://".Length..];
-        var slash = path.IndexOf('/', StringComparison.Ordinal);
-        return slash < 0 ? (path, string.Empty) : (path[..slash], path[(slash + 1)..]);
     }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -59,11 +58,11 @@ public sealed class JobQuarantineTests : IDisposable
             rows.Append(Row.Replace("0123456789abcdef0123456789abcdef", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), StringComparison.Ordinal));
         }
 
-        var large = Gzip(rows.ToString());
+        var large = ScriptedLaunch.Gzip(rows.ToString());
         Assert.True(large.Length > 65536, "the compressed object must be larger than the probe's range");
         var etag = Put("raw/2026/11/25/big.csv.gz", large);
         Put("raw/2026/11/25/not-gzip.csv.gz", Encoding.UTF8.GetBytes(PurchaseSchema.CsvHeader + "\n" + Row));
-        Put("raw/2026/11/25/bad-header.csv.gz", Gzip("user_id,session_id\n"));
+        Put("raw/2026/11/25/bad-header.csv.gz", ScriptedLaunch.Gzip("user_id,session_id\n"));
 
         var probed = await ProbeAsync("raw/2026/11/25/big.csv.gz", "raw/2026/11/25/not-gzip.csv.gz", "raw/2026/11/25/bad-header.csv.gz");
 
@@ -87,17 +86,6 @@ public sealed class JobQuarantineTests : IDisposable
             Assert.True(e.ETag is null || e.ETag == a.ETag, $"{a.Key}: etag {a.ETag}, expected {e.ETag}");
             Assert.DoesNotContain('\n', a.Reason);
         }
-    }
-
-    private static byte[] Gzip(string text)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal))
-        {
-            gzip.Write(Encoding.UTF8.GetBytes(text));
-        }
-
-        return buffer.ToArray();
     }
 
     private Task<JsonElement> ProbeAsync(params string[] keys) => Python.InspectJobAsync(["probe", s3.Path, Bucket, .. keys]);

@@ -2,13 +2,13 @@ using PurchasePipeline.TestUtils;
 
 namespace PurchasePipeline.Glue.Tests;
 
-/// <summary>The Glue job is valid Python 3.11 (Glue 5.0's), checked without Spark or Glue.</summary>
+/// <summary>The Glue job (its script and its package's modules) is valid Python 3.11 (Glue 5.0's), checked without Spark or Glue.</summary>
 public sealed class JobScriptCompileTests
 {
     [Fact]
-    public async Task PyCompile_JobScript_ExitsZero()
+    public async Task PyCompile_JobFiles_ExitsZero()
     {
-        var run = await Python.RunAsync("-m", "py_compile", GluePaths.JobScript);
+        var run = await Python.RunAsync(["-m", "py_compile", .. GluePaths.JobFiles]);
 
         PythonAssert.Succeeded(run);
     }

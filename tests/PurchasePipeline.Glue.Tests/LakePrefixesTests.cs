@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using PurchasePipeline.Core.Lake;
+using PurchasePipeline.TestUtils;
 
 namespace PurchasePipeline.Glue.Tests;
 
@@ -34,13 +35,13 @@ public sealed partial class LakePrefixesTests
     [Fact]
     public void JobScript_OutsideItsLakeConstants_QuotesNoPrefix()
     {
-        var lines = File.ReadAllLines(GluePaths.JobScript)
-            .Select((text, index) => (Text: text, Number: index + 1))
-            .Where(line => !line.Text.StartsWith("LAKE_", StringComparison.Ordinal));
+        var lines = GluePaths.JobFiles.SelectMany(file => File.ReadAllLines(file)
+            .Select((text, index) => (Text: text, Where: $"{Path.GetRelativePath(RepoPaths.Root, file)}:{index + 1}"))
+            .Where(line => !line.Text.StartsWith("LAKE_", StringComparison.Ordinal)));
 
         var retyped = lines
             .Where(line => CorePrefixes.Values.Any(prefix => line.Text.Contains('"' + prefix, StringComparison.Ordinal) || line.Text.Contains('\'' + prefix, StringComparison.Ordinal)))
-            .Select(line => $"glue/jobs/clean_purchases.py:{line.Number}: {line.Text.Trim()}");
+            .Select(line => $"{line.Where}: {line.Text.Trim()}");
 
         Assert.Empty(retyped);
     }

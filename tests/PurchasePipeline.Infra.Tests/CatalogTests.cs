@@ -31,7 +31,8 @@ public sealed class CatalogTests(DefaultDeployment shared) : IClassFixture<Defau
         Assert.Equal("G.1X", (string?)Job["WorkerType"]);
         Assert.Equal(2, (int)Job["NumberOfWorkers"]!);
         Assert.Equal("job-bookmark-enable", (string?)arguments["--job-bookmark-option"]);
-        Assert.All(["--raw_path", "--lake_path", "--sql_path", "--users_path"], name => Assert.NotNull(arguments[name]));
+        Assert.All(["--raw_path", "--lake_path", "--sql_path", "--validation_path", "--users_path"], name => Assert.NotNull(arguments[name]));
+        Assert.Matches(@"^s3://.+/[0-9a-f]+\.zip$", (string?)arguments["--extra-py-files"]!["Fn::Sub"]);
     }
 
     [Fact]
@@ -45,12 +46,13 @@ public sealed class CatalogTests(DefaultDeployment shared) : IClassFixture<Defau
     }
 
     [Fact]
-    public void EverySqlFile_IsCopiedUnderItsOwnName()
+    public void EverySqlFileAndRule_IsCopiedUnderItsOwnName()
     {
         var template = shared.Json.ToJsonString();
 
-        Assert.Equal(Synth.Files.GlueSqlFiles.Count, shared.Json.Resources("Custom::AWS").Count);
+        Assert.Equal(Synth.Files.GlueSqlFiles.Count + Synth.Files.GlueValidationFiles.Count, shared.Json.Resources("Custom::AWS").Count);
         Assert.All(Synth.Files.GlueSqlFiles, file => Assert.Contains("glue/sql/" + Path.GetFileName(file), template, StringComparison.Ordinal));
+        Assert.All(Synth.Files.GlueValidationFiles, file => Assert.Contains("glue/validation/" + Path.GetFileName(file), template, StringComparison.Ordinal));
     }
 
     [Fact]

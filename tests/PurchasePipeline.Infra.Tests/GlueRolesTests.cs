@@ -42,10 +42,11 @@ public sealed partial class GlueRolesTests(DefaultDeployment shared) : IClassFix
 
     private string BucketId => shared.Stack.LogicalId(shared.Stack.Storage.Bucket);
 
-    /// <summary>Every lake-relative path literal of the job script: folders it writes, lists and reads back, and the manifest object.</summary>
+    /// <summary>Every lake-relative path literal of the job (its script and package): folders it writes, lists and reads back, and the manifest object.</summary>
     public static TheoryData<string> ScriptPaths()
     {
-        var script = WithLakeConstantsInlined(File.ReadAllText(Synth.Files.GlueJobScript));
+        var files = Directory.GetFiles(Synth.Files.GlueJobPackage, "*.py", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Prepend(Synth.Files.GlueJobScript);
+        var script = WithLakeConstantsInlined(string.Join('\n', files.Select(File.ReadAllText)));
         var paths = LakePathLiteral().Matches(script).Select(match => Placeholder().Replace(match.Groups[1].Value, SampleSegment)).Distinct().ToList();
         Assert.True(paths.Count >= 5, $"expected the script's lake paths, found: {string.Join(", ", paths)}");
         return [.. paths];
@@ -84,6 +85,7 @@ public sealed partial class GlueRolesTests(DefaultDeployment shared) : IClassFix
     [InlineData("--raw_path", true)]
     [InlineData("--users_path", false)]
     [InlineData("--sql_path", false)]
+    [InlineData("--validation_path", false)]
     public void JobRole_ReadsAndListsItsInputs_AndProbesTheRawDirectory(string argument, bool readByGlue)
     {
         var job = Job;
@@ -103,10 +105,12 @@ public sealed partial class GlueRolesTests(DefaultDeployment shared) : IClassFix
         }
     }
 
-    [Fact]
-    public void JobRole_ReadsItsScript()
+    [Theory]
+    [InlineData("Command", "ScriptLocation")]
+    [InlineData("DefaultArguments", "--extra-py-files")]
+    public void JobRole_ReadsItsScriptAndPackage(string member, string name)
     {
-        var location = Job.Values.Resolve(shared.Json.Single("AWS::Glue::Job")["Command"]!["ScriptLocation"]);
+        var location = Job.Values.Resolve(shared.Json.Single("AWS::Glue::Job")[member]![name]);
         var match = Regex.Match(location, "^s3://([^/]+)/(.+)$");
 
         Assert.True(Job.Allows("s3:GetObject", $"arn:aws:s3:::{match.Groups[1].Value}/{match.Groups[2].Value}"), location);
@@ -294,6 +298,8 @@ public sealed partial class GlueRolesTests(DefaultDeployment shared) : IClassFix
     /// </summary>
     private static string WithLakeConstantsInlined(string script)
     {
+        // The package's modules import the constants by name: an import names no path.
+        script = ImportStatement().Replace(script, string.Empty);
         var constants = LakeConstant().Matches(script).ToDictionary(match => match.Groups[1].Value, match => match.Groups[2].Value, StringComparer.Ordinal);
         var uses = LakeConstant().Replace(script, string.Empty);
         uses = Regex.Replace(uses, @"\{(LAKE_[A-Z_]+)\}", match => constants.GetValueOrDefault(match.Groups[1].Value, match.Value));
@@ -308,4 +314,7 @@ public sealed partial class GlueRolesTests(DefaultDeployment shared) : IClassFix
 
     [GeneratedRegex(@"\{[^}]*\}")]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"^from \S+ import (\([^)]*\)|[^\n]*)", RegexOptions.Multiline)]
+    private static partial Regex ImportStatement();
 }

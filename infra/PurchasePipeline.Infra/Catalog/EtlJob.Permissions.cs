@@ -7,7 +7,7 @@ namespace PurchasePipeline.Infra.Catalog;
 
 /// <summary>
 /// The job role's permissions, in place of the AWSGlueServiceRole managed policy (glue:* on *, EC2 and IAM reads,
-/// S3 on aws-glue-* buckets): the script, the lake prefixes glue/jobs/clean_purchases.py reads and writes, the
+/// S3 on aws-glue-* buckets): the script and its package, the lake prefixes glue/jobs/clean_purchases.py reads and writes, the
 /// directory markers Glue's S3 file system keeps beside them, its logs and metrics, and the Glue key.
 /// </summary>
 /// <remarks>
@@ -32,8 +32,8 @@ public sealed partial class EtlJob
     /// <summary>The folders, and manifests/ where boto3 puts RUN.json (no markers: no Hadoop file system there).</summary>
     private static readonly string[] WrittenPrefixes = [.. FolderPrefixes, LakePrefixes.Manifests];
 
-    /// <summary>The prefixes the job reads (--raw_path, --users_path, --sql_path).</summary>
-    private static readonly string[] ReadPrefixes = [LakePrefixes.Raw, LakePrefixes.Users, LakePrefixes.GlueSql];
+    /// <summary>The prefixes the job reads (--raw_path, --users_path, --sql_path, --validation_path).</summary>
+    private static readonly string[] ReadPrefixes = [LakePrefixes.Raw, LakePrefixes.Users, LakePrefixes.GlueSql, LakePrefixes.GlueValidation];
 
     /// <summary>"clean/purchases/" → clean, clean/purchases: the directories a Hadoop file system walks below the bucket root.</summary>
     private static IEnumerable<string> Directories(string prefix)
@@ -42,10 +42,10 @@ public sealed partial class EtlJob
         return Enumerable.Range(1, parts.Length).Select(count => string.Join('/', parts.Take(count)));
     }
 
-    private void GrantRunPermissions(LakeStorage storage, Asset script, GlueEncryption encryption)
+    private void GrantRunPermissions(LakeStorage storage, Asset[] code, GlueEncryption encryption)
     {
         var bucket = storage.Bucket;
-        Allow("ReadScript", [script.Bucket.ArnForObjects(script.S3ObjectKey)], "s3:GetObject");
+        Allow("ReadScript", [.. code.Select(asset => asset.Bucket.ArnForObjects(asset.S3ObjectKey))], "s3:GetObject");
         Allow("ReadInputs", [.. ReadPrefixes.Select(storage.ObjectsArn)], "s3:GetObject");
         Allow("WriteLake", [.. WrittenPrefixes.Select(storage.ObjectsArn)],
             "s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload");

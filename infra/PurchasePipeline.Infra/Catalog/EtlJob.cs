@@ -10,8 +10,11 @@ using PurchasePipeline.Infra.Security;
 namespace PurchasePipeline.Infra.Catalog;
 
 /// <summary>
-/// The bookmarked Glue 5.0 ETL job: glue/jobs/clean_purchases.py as an S3 asset, reading raw/ and writing
-/// the lake, with the transform SQL of glue/sql copied under glue/sql/ of the bucket (--sql_path).
+/// The bookmarked Glue 5.0 ETL job: glue/jobs/clean_purchases.py as an S3 asset with its package (glue/jobs/lib,
+/// a zip asset in --extra-py-files), reading raw/ and writing
+/// the lake, with the transform SQL of glue/sql copied under glue/sql/ of the bucket (--sql_path) and the
+/// data-quality rules of glue/validation under glue/validation/ (--validation_path), which the job runs on its
+/// staged output before publishing it.
 /// </summary>
 public sealed partial class EtlJob : Construct
 {
@@ -21,14 +24,19 @@ public sealed partial class EtlJob : Construct
         ArgumentNullException.ThrowIfNull(props);
         var storage = props.Storage;
         var script = new Asset(this, "Script", new AssetProps { Path = props.Files.GlueJobScript });
-        var sql = new GlueSqlFiles(this, "Sql", new GlueSqlFilesProps { Storage = storage, Files = props.Files.GlueSqlFiles });
+        // A directory asset is published as a zip of its contents, so purchase_job/ is at the zip's root, where
+        // Glue's --extra-py-files needs a package to import it (AWS Glue guide, "Using Python libraries with AWS Glue",
+        // "Including Python files with PySpark native features" and "Zipping libraries for inclusion").
+        var package = new Asset(this, "Package", new AssetProps { Path = props.Files.GlueJobPackage, Exclude = ["**/__pycache__"] });
+        var sql = new GlueSqlFiles(this, "Sql", new GlueSqlFilesProps { Storage = storage, Files = props.Files.GlueSqlFiles, Prefix = LakePrefixes.GlueSql });
+        var rules = new GlueSqlFiles(this, "Rules", new GlueSqlFilesProps { Storage = storage, Files = props.Files.GlueValidationFiles, Prefix = LakePrefixes.GlueValidation });
 
         Role = new Role(this, "Role", new RoleProps
         {
             AssumedBy = new ServicePrincipal("glue.amazonaws.com"),
             Description = "purchase-pipeline ETL job: reads raw/ and the SQL, writes the lake",
         });
-        GrantRunPermissions(storage, script, props.Encryption);
+        GrantRunPermissions(storage, [script, package], props.Encryption);
         Nag.Suppress(Role, ("AwsSolutions-IAM5",
             "Object ARNs end in PREFIX/* for the lake prefixes the job reads and writes (any run's objects, folders and their _$folder$ markers); "
             + "log-group:/aws-glue/* is where Glue names the job's log groups (after the security configuration and role); "
@@ -54,17 +62,19 @@ public sealed partial class EtlJob : Construct
             DefaultArguments = new Dictionary<string, string>
             {
                 ["--job-bookmark-option"] = "job-bookmark-enable",
+                ["--extra-py-files"] = package.S3ObjectUrl,
                 ["--raw_path"] = storage.Uri(LakePrefixes.Raw),
                 ["--lake_path"] = storage.Uri(""),
                 ["--sql_path"] = storage.Uri(LakePrefixes.GlueSql),
+                ["--validation_path"] = storage.Uri(LakePrefixes.GlueValidation),
                 ["--users_path"] = storage.Uri(LakePrefixes.Users),
                 ["--enable-metrics"] = "true",
                 ["--enable-continuous-cloudwatch-log"] = "true",
-                ["--sql_files_version"] = sql.Version,
+                ["--sql_files_version"] = Hash([sql.Version, rules.Version]),
             },
         });
-        // The job must not start before its SQL is in place.
-        Job.Node.AddDependency(sql);
+        // The job must not start before its SQL and rules are in place.
+        Job.Node.AddDependency(sql, rules);
     }
 
     public CfnJob Job { get; }

@@ -2,15 +2,15 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.S3.Assets;
 using Amazon.CDK.CustomResources;
 using Constructs;
-using PurchasePipeline.Core.Lake;
 
 namespace PurchasePipeline.Infra.Catalog;
 
 /// <summary>
-/// Puts each glue/sql file at glue/sql/NAME in the lake bucket, under its own name, for the job's --sql_path.
+/// Puts each file of a SQL folder at PREFIX/NAME in the lake bucket, under its own name: glue/sql for the job's
+/// --sql_path, glue/validation for its --validation_path.
 /// </summary>
 /// <remarks>
-/// An asset's object key is its hash, and the job finds its SQL by file name (NN_view.sql), so neither the
+/// An asset's object key is its hash, and the job finds its SQL by file name (NN_view.sql, rule.sql), so neither the
 /// asset itself nor --extra-files (which keeps the key's name) will do: each asset is copied (S3
 /// CopyObject) by a custom resource whose role may read exactly that asset and write exactly that key.
 /// </remarks>
@@ -25,7 +25,7 @@ public sealed class GlueSqlFiles : Construct
         foreach (var file in props.Files)
         {
             var name = Path.GetFileName(file);
-            var key = LakePrefixes.GlueSql + name;
+            var key = props.Prefix + name;
             var asset = new Asset(this, name, new AssetProps { Path = file });
             hashes.Add(name + "=" + asset.AssetHash);
             var call = new AwsSdkCall

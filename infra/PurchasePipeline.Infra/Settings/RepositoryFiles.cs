@@ -22,13 +22,22 @@ public sealed class RepositoryFiles
 
     public string GlueJobScript => Path.Combine(Root, "glue", "jobs", "clean_purchases.py");
 
+    /// <summary>The job's package folder (purchase_job/ inside), zipped for --extra-py-files.</summary>
+    public string GlueJobPackage => Path.Combine(Root, "glue", "jobs", "lib");
+
     public string GlueSqlFolder => Path.Combine(Root, "glue", "sql");
+
+    public string GlueValidationFolder => Path.Combine(Root, "glue", "validation");
 
     public string FunctionsProject => Path.Combine(Root, "src", "PurchasePipeline.Functions", "PurchasePipeline.Functions.csproj");
 
     /// <summary>The transform SQL files (glue/sql/NN_name.sql), in name order.</summary>
     public IReadOnlyList<string> GlueSqlFiles =>
         [.. Directory.GetFiles(GlueSqlFolder, "*.sql").Order(StringComparer.Ordinal)];
+
+    /// <summary>The data-quality rules (glue/validation/NAME.sql), in name order.</summary>
+    public IReadOnlyList<string> GlueValidationFiles =>
+        [.. Directory.GetFiles(GlueValidationFolder, "*.sql").Order(StringComparer.Ordinal)];
 
     /// <exception cref="InfraSettingsException">No folder above the working directory or the assembly holds StateMachine.sln.</exception>
     public static RepositoryFiles Locate()

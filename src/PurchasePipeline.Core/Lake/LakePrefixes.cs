@@ -33,6 +33,9 @@ public static class LakePrefixes
     /// <summary>Where the deployment copies glue/sql/*.sql for the job's --sql_path.</summary>
     public const string GlueSql = "glue/sql/";
 
+    /// <summary>Where the deployment copies glue/validation/*.sql for the job's --validation_path (its audit before publishing).</summary>
+    public const string GlueValidation = "glue/validation/";
+
     /// <summary>The key of a job run's manifest, relative to the lake root.</summary>
     public static string ManifestKey(string jobRunId) => Manifests + jobRunId + ".json";
 }

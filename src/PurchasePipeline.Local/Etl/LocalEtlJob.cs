@@ -180,19 +180,21 @@ public sealed class LocalEtlJob
         return (quarantined, deferred);
     }
 
+    /// <summary>Binds the views after the inputs, in the order of glue/sql/README.md (<see cref="TransformBinding"/>).</summary>
     private void RunTransform(DuckDBConnection connection, IProgress<string>? progress)
     {
-        foreach (var script in SqlFolder.Transform)
+        foreach (var (view, script) in TransformBinding.Order(SqlFolder.Transform).Skip(TransformBinding.Inputs.Count))
         {
-            var kind = Materialized.Contains(script.Name) ? "TABLE" : "VIEW";
-            connection.Execute($"CREATE OR REPLACE TEMP {kind} {script.Name} AS\n{script.Text}");
-            if (script.Name == ExistingPurchases.DatesFrom)
+            if (script is null)
             {
                 // Only now are the batch's purchase dates known: existing_purchases reads just their partitions.
                 ExistingPurchases.Define(connection, home);
+                continue;
             }
 
-            progress?.Report("ran " + script.Name);
+            var kind = Materialized.Contains(view) ? "TABLE" : "VIEW";
+            connection.Execute($"CREATE OR REPLACE TEMP {kind} {view} AS\n{script.Text}");
+            progress?.Report("ran " + view);
         }
     }
 

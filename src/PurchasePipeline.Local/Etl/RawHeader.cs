@@ -33,7 +33,7 @@ internal static class RawHeader
             throw new RawFileException(raw.Key, "file is empty: expected a header line with " + PurchaseSchema.CsvHeader);
         }
 
-        var names = line.Split(',').Select(n => n.Trim().Trim('"').Trim().ToLowerInvariant()).ToList();
+        var names = Fields(line).Select(n => n.Trim().ToLowerInvariant()).ToList();
         var repeated = names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (repeated.Count > 0)
         {
@@ -76,6 +76,58 @@ internal static class RawHeader
         }
 
         return line.Length == 0 && reader.EndOfStream ? null : line.ToString().TrimEnd('\r');
+    }
+
+    /// <summary>
+    /// The fields of one CSV line, as the reader of the data reads them (DuckDB's read_csv with quote and escape '"')
+    /// and as the Glue job reads a header (Python's csv.reader): a field that starts with '"' is quoted, so a ',' in it
+    /// is text and '""' a quote. Splitting on ',' read <c>"brand,category"</c> as the two columns the reader does not see.
+    /// </summary>
+    /// <remarks>
+    /// After a closing quote the field goes on to the next ',', and a quote inside an unquoted field is text: what
+    /// CPython's Modules/_csv.c does with its default (non-strict) dialect.
+    /// </remarks>
+    internal static List<string> Fields(string line)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c != '"')
+                {
+                    field.Append(c);
+                }
+                else if (i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else
+                {
+                    quoted = false;
+                }
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '"' && field.Length == 0 && (i == 0 || line[i - 1] == ','))
+            {
+                quoted = true;
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields;
     }
 
     private static string Names(List<string> names) =>

@@ -2,6 +2,8 @@
 
 usage: check_job_script.py JOB_SCRIPT SQL_FOLDER
 
+The job is the script and the modules of its package, lib/PACKAGE/*.py beside it, read as one.
+
 - job.commit() is called once, as a statement of its own at the top level of its function (not inside
   try, if, a loop or with), as that function's last statement, and after a call that writes: directly or
   through the job's own functions, a DataFrame .write or an S3 put/delete/copy. The bookmark must only
@@ -9,7 +11,8 @@ usage: check_job_script.py JOB_SCRIPT SQL_FOLDER
 - every transformation_ctx is a string literal (or a parameter passed through), the literals are unique,
   and every create_dynamic_frame source has one: they key the job bookmark.
 - the SQL comes from the folder, not from a list: no string in the job names a file of SQL_FOLDER, or a
-  view that glue/sql/README.md does not name as an input or output of the runner.
+  view that glue/sql/README.md does not name as an input or output of the runner, or as a view the runner
+  reads to bind one of its own (the "Binding order" table).
 - the job provides every view that glue/sql/README.md ("Inputs the runner provides") says the runner
   provides: each is a string in the job.
 Problems go to stderr, one a line; exit 1.
@@ -19,6 +22,8 @@ import ast
 import re
 import sys
 from pathlib import Path
+
+from check_binding_order import RUNNER, readme_table
 
 WRITE_CALLS = {"put_object", "delete_object", "delete_objects", "copy_object", "upload_file", "upload_fileobj",
                "write_dynamic_frame", "purge_s3_path"}
@@ -137,8 +142,10 @@ def check_runner_inputs(tree: ast.Module, sql_folder: Path) -> list[str]:
             for view in inputs if view not in strings]
 
 
-def check_sql_names(tree: ast.Module, sql_folder: Path) -> list[str]:
-    readme_views = {*runner_inputs(sql_folder), *OUTPUT_VIEWS}
+def check_sql_names(tree: ast.Module, sql_folder: Path, skip: set[int]) -> list[str]:
+    # The views the README's binding order has the runner read to bind one of its own (typed_purchases' dates).
+    runner_reads = {read for _, source, reads in readme_table(sql_folder) if source == RUNNER for read in reads}
+    readme_views = {*runner_inputs(sql_folder), *OUTPUT_VIEWS, *runner_reads}
     names = set()
     for path in sql_folder.glob("*.sql"):
         names.add(path.name)
@@ -146,7 +153,6 @@ def check_sql_names(tree: ast.Module, sql_folder: Path) -> list[str]:
         view = match.group(1) if match else path.stem
         if view not in readme_views:
             names.add(view)
-    skip = docstrings(tree)
     problems = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
@@ -157,12 +163,21 @@ def check_sql_names(tree: ast.Module, sql_folder: Path) -> list[str]:
     return problems
 
 
+def job_tree(job: Path) -> tuple[ast.Module, set[int]]:
+    """The entry script and the modules of its package (lib/*/*.py beside it) as one module, and its docstrings:
+    the rules hold for the job as a whole, whichever file a function is in."""
+    files = [job, *sorted(job.parent.glob("lib/*/*.py"))]
+    trees = [ast.parse(path.read_text(encoding="utf-8"), filename=str(path)) for path in files]
+    skip = {doc for tree in trees for doc in docstrings(tree)}
+    return ast.Module(body=[node for tree in trees for node in tree.body], type_ignores=[]), skip
+
+
 def main() -> None:
     if len(sys.argv) != 3:
         sys.exit("usage: check_job_script.py JOB_SCRIPT SQL_FOLDER")
     job = Path(sys.argv[1])
-    tree = ast.parse(job.read_text(encoding="utf-8"), filename=str(job))
-    problems = [*check_commit(tree), *check_transformation_contexts(tree), *check_sql_names(tree, Path(sys.argv[2])),
+    tree, skip = job_tree(job)
+    problems = [*check_commit(tree), *check_transformation_contexts(tree), *check_sql_names(tree, Path(sys.argv[2]), skip),
                 *check_runner_inputs(tree, Path(sys.argv[2]))]
     for problem in problems:
         print(f"{job.name}: {problem}", file=sys.stderr)

@@ -6,7 +6,9 @@
   sees no new objects. The launch stops, raising StopLaunch, at the first call whose path starts with the
   stop prefix.
 - boto3.client("s3") is an S3 over a local folder (ROOT/BUCKET/KEY), for the SQL files the job lists and
-  reads and the manifest it writes.
+  reads, the objects it probes, the manifest it writes and the staging copy it deletes.
+- scripted_glue replaces the Spark session and Glue context with ones that carry rows, for a launch with a
+  scenario.
 """
 
 import hashlib
@@ -113,6 +115,15 @@ class FolderS3:
         """S3's ETag of a single-part upload: the quoted MD5 of the content."""
         return '"' + hashlib.md5(self._file(bucket, key).read_bytes()).hexdigest() + '"'  # noqa: S324 - S3's choice
 
+    def list_objects_v2(self, Bucket: str, Prefix: str, MaxKeys: int = 1000, **_):  # noqa: N803
+        keys = self._keys(Bucket, Prefix)[:MaxKeys]
+        return {"KeyCount": len(keys), "Contents": [{"Key": key} for key in keys]}
+
+    def delete_objects(self, Bucket: str, Delete: dict, **_):  # noqa: N803
+        for item in Delete["Objects"]:
+            self._file(Bucket, item["Key"]).unlink(missing_ok=True)
+        RECORDER.record("boto3.client('s3').delete_objects", (), {"Bucket": Bucket, "Keys": [i["Key"] for i in Delete["Objects"]]})
+
     def put_object(self, Bucket: str, Key: str, Body: bytes, **_):  # noqa: N803
         path = self._file(Bucket, Key)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -131,7 +142,7 @@ def install(s3_root: Path, stop_prefix: str | None) -> Recorder:
     """Puts the stand-ins where the job imports them from; returns the recorder of their calls."""
     RECORDER.stop_prefix = stop_prefix
     names = ["pyspark", "pyspark.context", "pyspark.sql", "pyspark.sql.functions", "pyspark.sql.types",
-             "pyspark.sql.window", "awsglue", "awsglue.context", "awsglue.job"]
+             "pyspark.sql.window", "pyspark.errors", "py4j", "py4j.protocol", "awsglue", "awsglue.context", "awsglue.job"]
     for name in names:
         sys.modules[name] = recording_module(name)
     sys.modules["awsglue.utils"] = glue_args

@@ -1,4 +1,4 @@
-"""Imports the Glue job (without Spark or Glue, which it guards) and runs one of its pure helpers.
+"""Imports the Glue job and its package (without Spark or Glue, which they guard) and runs one of its pure helpers.
 
 usage: inspect_job.py JOB_SCRIPT COMMAND [ARGUMENT...]
   columns                    the raw and users columns the job expects, as JSON
@@ -15,24 +15,43 @@ usage: inspect_job.py JOB_SCRIPT COMMAND [ARGUMENT...]
 Results are JSON on stdout; {"error": message} when the helper refuses its input.
 """
 
+import importlib
 import importlib.util
 import json
+import pkgutil
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 
 import glue_fakes
 
 STARTED_AT = datetime(2026, 11, 25, 10, 0, 0, tzinfo=timezone.utc)
 
 
-def load_job(path: str) -> ModuleType:
+def load_job(path: str, package_paths: list[str] | None = None) -> ModuleType:
+    """The entry script as a module, with its package importable from package_paths (put first on sys.path, as Glue
+    puts the --extra-py-files); by default the repository's glue/jobs/lib beside the script."""
+    for package_path in reversed(package_paths if package_paths is not None else [str(Path(path).parent / "lib")]):
+        sys.path.insert(0, package_path)
     spec = importlib.util.spec_from_file_location("clean_purchases", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while it is being executed
     spec.loader.exec_module(module)
     return module
+
+
+def load_helpers(path: str) -> SimpleNamespace:
+    """The entry script and every module of its package in one namespace, for their pure helpers and constants."""
+    load_job(path)
+    import purchase_job
+
+    names = {}
+    for info in pkgutil.iter_modules(purchase_job.__path__):
+        module = importlib.import_module(f"purchase_job.{info.name}")
+        names.update({name: value for name, value in vars(module).items() if not name.startswith("_")})
+    names.update({name: value for name, value in vars(sys.modules["clean_purchases"]).items() if not name.startswith("_")})
+    return SimpleNamespace(**names)
 
 
 def manifest(job: ModuleType, spec: dict) -> str:
@@ -55,7 +74,7 @@ def run(job: ModuleType, command: str, arguments: list[str]) -> object:
     if command == "columns":
         return {"raw": list(job.RAW_COLUMNS), "users": list(job.USER_COLUMNS)}
     if command == "lake-prefixes":
-        return {name: value for name, value in vars(job).items() if name.startswith("LAKE_")}
+        return {name: value for name, value in vars(job).items() if name.startswith("LAKE_") and isinstance(value, str)}
     if command == "steps":
         steps = job.transform_steps(job.read_sql_files(None, arguments[0]))
         return [[step.file_name, step.view] for step in steps]
@@ -78,7 +97,7 @@ def run(job: ModuleType, command: str, arguments: list[str]) -> object:
 def main() -> None:
     if len(sys.argv) < 3:
         sys.exit(__doc__)
-    job = load_job(sys.argv[1])
+    job = load_helpers(sys.argv[1])
     try:
         result = run(job, sys.argv[2], sys.argv[3:])
     except job.JobInputError as error:
