@@ -6,6 +6,7 @@ namespace PurchasePipeline.Glue.Tests;
 /// glue/validation reads as Athena engine v3 (Trino) SQL (scripts/check_athena_sql.py, sqlglot): one
 /// query a file, ? parameters that are each the job run id, one result column named offending.
 /// </summary>
+[Trait("Requires", "sqlglot")]
 public sealed class AthenaSqlTests : IDisposable
 {
     private readonly TempDirectory temp = new();

@@ -11,6 +11,8 @@ namespace PurchasePipeline.Glue.Tests;
 /// branch glue-5.0, awsglue/utils.py and awsglue/job.py); Spark, the Glue context and S3 are the recording
 /// stand-ins of scripts/glue_fakes.py.
 /// </summary>
+[Trait("Requires", "node")]
+[Trait("Requires", "python3")]
 public sealed class JobLaunchTests(GlueLaunch glue) : IClassFixture<GlueLaunch>, IDisposable
 {
     private const string FirstSparkCall = "pyspark.context.SparkContext.getOrCreate";
