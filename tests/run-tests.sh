@@ -23,7 +23,12 @@ if [ "${1:-}" = "--without-tools" ]; then
   filter=$(printf 'Requires!=%s&' "${tools[@]}")
   dotnet build StateMachine.sln --nologo -v q
   for tool in "${tools[@]}"; do
-    count=$(dotnet test StateMachine.sln --no-build --list-tests --filter "Requires=$tool" | grep -c '^    ' || true)
+    # Listing only the test projects whose sources name the trait: one discovery of the whole solution takes a minute.
+    count=0
+    for project in $(grep -rlE --include='*.cs' "^\s*\[Trait\(\"Requires\", \"$tool\"\)\]" tests | cut -d/ -f2 | sort -u); do
+      listed=$(dotnet test "tests/$project" --no-build --list-tests --filter "Requires=$tool" | grep -c '^    ' || true)
+      count=$((count + listed))
+    done
     echo "left out: $count tests with [Trait(\"Requires\", \"$tool\")]"
   done
   exec dotnet test StateMachine.sln --no-build --filter "${filter%&}" "$@"

@@ -14,8 +14,8 @@ public static class TestTools
 {
     /// <summary>The failure of a test whose tool is missing: what is missing, how to install it, the trait the test needs.</summary>
     public static InvalidOperationException Missing(string what, string trait) =>
-        new($"{what}: tests/run-tests.sh installs the test tools; a test that needs this one carries "
-            + $"[Trait(\"Requires\", \"{trait}\")], which `tests/run-tests.sh --without-tools` leaves out");
+        new($"{what} (tests/README.md says where each test tool comes from; tests/run-tests.sh installs the apt and npm ones): "
+            + $"a test that needs it carries [Trait(\"Requires\", \"{trait}\")], which `tests/run-tests.sh --without-tools` leaves out");
 
     /// <summary>Fails unless an installed tool's folder (an npm package, a python module's data) exists.</summary>
     public static string RequireFolder(string folder, string tool, string trait) =>
