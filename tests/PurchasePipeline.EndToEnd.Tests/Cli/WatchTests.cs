@@ -40,7 +40,7 @@ public sealed class WatchTests : IDisposable
 
         using var clock = new ScanClock(CliHarness.Now, Interval);
         using var stop = new CancellationTokenSource();
-        var watch = CliHarness.RunAsync(["watch", "--interval", "7s", "--home", Home.Root], clock, stop.Token);
+        var watch = CliHarness.RunAsync(["watch", "--interval", $"{Interval.TotalSeconds}s", "--home", Home.Root], clock, stop.Token);
 
         // An object is announced once two scans saw the same etag: nothing after the first scan, both raw files
         // (run to their end, one at a time) after the second, nothing more after the third.
