@@ -12,11 +12,6 @@ namespace PurchasePipeline.TestUtils;
 /// </summary>
 public static class TestTools
 {
-    /// <summary>The failure of a test whose tool is missing: what is missing, how to install it, the trait the test needs.</summary>
-    public static InvalidOperationException Missing(string what, string trait) =>
-        new($"{what} (tests/README.md says where each test tool comes from; tests/run-tests.sh installs the apt and npm ones): "
-            + $"a test that needs it carries [Trait(\"Requires\", \"{trait}\")], which `tests/run-tests.sh --without-tools` leaves out");
-
     /// <summary>Fails unless an installed tool's folder (an npm package, a python module's data) exists.</summary>
     public static string RequireFolder(string folder, string tool, string trait) =>
         Directory.Exists(folder) ? folder : throw Missing($"{tool} is not installed ({folder} is missing)", trait);
@@ -31,7 +26,7 @@ public static class TestTools
         }
     }
 
-    /// <summary>Starts a tool's process; one that cannot start fails with <see cref="Missing"/>.</summary>
+    /// <summary>Starts a tool's process; one that cannot start fails with one line naming it and its trait.</summary>
     public static Process Start(ProcessStartInfo start, string trait)
     {
         ArgumentNullException.ThrowIfNull(start);
@@ -57,6 +52,11 @@ public static class TestTools
         process.WaitForExit();
         return (process.ExitCode, stdout, stderr.Result);
     }
+
+    /// <summary>The failure of a test whose tool is missing: what is missing, how to install it, the trait the test needs.</summary>
+    private static InvalidOperationException Missing(string what, string trait) =>
+        new($"{what} (tests/README.md says where each test tool comes from; tests/run-tests.sh installs the apt and npm ones): "
+            + $"a test that needs it carries [Trait(\"Requires\", \"{trait}\")], which `tests/run-tests.sh --without-tools` leaves out");
 
     private static bool IsExecutable(string path) =>
         File.Exists(path) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0);
