@@ -10,8 +10,29 @@
 #   aws-sdk 2.1693.0 (the last v2 JS SDK) for the Aws tests, pinned by tests/PurchasePipeline.Aws.Tests/aws-sdk-models/package-lock.json:
 #   its apis/*.min.json are the CURRENT service models (members, required, protocol), where Debian's botocore
 #   (1.29.27, December 2022) has the constraints (enums, patterns, min/max) but misses newer members. ~100 MB.
+#
+# tests/run-tests.sh --without-tools [dotnet test options]: installs nothing and runs every test but those that need
+# a tool, which carry [Trait("Requires", "TOOL")] (tests/README.md). It first says which traits it leaves out and
+# how many tests carry each; the traits are read from the tests themselves, so a new one is left out as well.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "--without-tools" ]; then
+  shift
+  mapfile -t tools < <(grep -rhE --include='*.cs' '^\s*\[Trait\("Requires", "[^"]+"\)\]' tests | sed -E 's/.*"([^"]+)"\)\]\s*$/\1/' | sort -u)
+  filter=$(printf 'Requires!=%s&' "${tools[@]}")
+  dotnet build StateMachine.sln --nologo -v q
+  for tool in "${tools[@]}"; do
+    # Listing only the test projects whose sources name the trait: one discovery of the whole solution takes a minute.
+    count=0
+    for project in $(grep -rlE --include='*.cs' "^\s*\[Trait\(\"Requires\", \"$tool\"\)\]" tests | cut -d/ -f2 | sort -u); do
+      listed=$(dotnet test "tests/$project" --no-build --list-tests --filter "Requires=$tool" | grep -c '^    ' || true)
+      count=$((count + listed))
+    done
+    echo "left out: $count tests with [Trait(\"Requires\", \"$tool\")]"
+  done
+  exec dotnet test StateMachine.sln --no-build --filter "${filter%&}" "$@"
+fi
 
 need=()
 /usr/bin/python3 -c 'import sqlglot' 2>/dev/null || need+=(python3-sqlglot)

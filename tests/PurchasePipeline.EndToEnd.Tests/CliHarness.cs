@@ -13,10 +13,13 @@ internal static class CliHarness
     public static Task<CliResult> RunAsync(params string[] args) => RunAsync(args, CancellationToken.None);
 
     /// <summary>Runs a command until it ends or <paramref name="cancellationToken"/> stops it (as Ctrl+C does).</summary>
-    public static Task<CliResult> RunAsync(string[] args, CancellationToken cancellationToken) => RunAsync(args, environment: null, Now, cancellationToken);
+    public static Task<CliResult> RunAsync(string[] args, CancellationToken cancellationToken) => RunAsync(args, environment: null, new FixedTime(Now), cancellationToken);
+
+    /// <summary>Runs a command on a clock the test moves (a FakeTimeProvider: `watch` sleeps between scans on it).</summary>
+    public static Task<CliResult> RunAsync(string[] args, TimeProvider time, CancellationToken cancellationToken) => RunAsync(args, environment: null, time, cancellationToken);
 
     /// <summary>Runs a command at a later "now" than <see cref="Now"/> (a rerun starts after the execution it repeats).</summary>
-    public static Task<CliResult> RunAtAsync(DateTimeOffset now, params string[] args) => RunAsync(args, environment: null, now, CancellationToken.None);
+    public static Task<CliResult> RunAtAsync(DateTimeOffset now, params string[] args) => RunAsync(args, environment: null, new FixedTime(now), CancellationToken.None);
 
     /// <summary>
     /// Runs an AWS command against <paramref name="aws"/> (AWS_ENDPOINT_URL, region eu-west-1, fixed test keys) with
@@ -30,10 +33,10 @@ internal static class CliHarness
             environment[name] = value;
         }
 
-        return RunAsync(args, environment, Now, CancellationToken.None);
+        return RunAsync(args, environment, new FixedTime(Now), CancellationToken.None);
     }
 
-    private static async Task<CliResult> RunAsync(string[] args, Dictionary<string, string>? environment, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<CliResult> RunAsync(string[] args, Dictionary<string, string>? environment, TimeProvider time, CancellationToken cancellationToken)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -45,7 +48,7 @@ internal static class CliHarness
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 200;
-        var context = new PurchasePipeline.Cli.Commands.CliContext(console, error, new FixedTime(now));
+        var context = new PurchasePipeline.Cli.Commands.CliContext(console, error, time);
         if (environment is not null)
         {
             context = context with { Environment = name => environment.GetValueOrDefault(name), Credentials = new BasicAWSCredentials("test-access-key", "test-secret-key") };

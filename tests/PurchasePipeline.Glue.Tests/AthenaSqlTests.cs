@@ -7,6 +7,7 @@ namespace PurchasePipeline.Glue.Tests;
 /// query a file, ? parameters that are each the job run id, one result column named offending; and as Spark
 /// SQL, which the Glue job audits its staged output with.
 /// </summary>
+[Trait("Requires", "sqlglot")]
 public sealed class AthenaSqlTests : IDisposable
 {
     private readonly TempDirectory temp = new();

@@ -12,6 +12,7 @@ namespace PurchasePipeline.Glue.Tests;
 /// visitAliasedRelation: "Column alias list has N entries but 't' has M columns available"). The deployed
 /// template is checked by PurchasePipeline.Infra.Tests; these small templates show each case.
 /// </summary>
+[Trait("Requires", "sqlglot")]
 public sealed class AthenaUnnestTests : IDisposable
 {
     private const string Manifests =

@@ -9,6 +9,8 @@ namespace PurchasePipeline.Glue.Tests;
 /// scripts/check_binding_order.py checks against the SQL (each file reads only views bound above it) and the Glue job's
 /// binding_order; here the local job's <see cref="TransformBinding"/> is compared with the same table.
 /// </summary>
+[Trait("Requires", "python3")]
+[Trait("Requires", "sqlglot")]
 public sealed class BindingOrderTests : IDisposable
 {
     private readonly TempDirectory temp = new();

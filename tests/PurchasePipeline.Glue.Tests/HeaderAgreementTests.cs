@@ -13,6 +13,7 @@ namespace PurchasePipeline.Glue.Tests;
 /// column on Glue, quarantined. Each header below goes through both; they must accept the same columns or refuse with
 /// the same reason.
 /// </summary>
+[Trait("Requires", "python3")]
 public sealed class HeaderAgreementTests : IDisposable
 {
     private const string Key = "raw/2026/11/25/a.csv";

@@ -17,6 +17,8 @@ namespace PurchasePipeline.Glue.Tests;
 /// has job.commit update the bookmark's state, so a run that ends before it leaves its objects new for the next run.
 /// </remarks>
 [Collection(GlueLaunch.Collection)]
+[Trait("Requires", "node")]
+[Trait("Requires", "python3")]
 public sealed class JobAuditTests(GlueLaunch glue) : IDisposable
 {
     private const string Commit = "awsglue.job.Job().commit";

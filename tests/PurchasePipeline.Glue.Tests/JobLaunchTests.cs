@@ -11,6 +11,8 @@ namespace PurchasePipeline.Glue.Tests;
 /// stand-ins of scripts/glue_fakes.py.
 /// </summary>
 [Collection(GlueLaunch.Collection)]
+[Trait("Requires", "node")]
+[Trait("Requires", "python3")]
 public sealed class JobLaunchTests(GlueLaunch glue) : IDisposable
 {
     private const string FirstSparkCall = "pyspark.context.SparkContext.getOrCreate";

@@ -13,6 +13,7 @@ namespace PurchasePipeline.Glue.Tests;
 /// (issue 9, finding 3). The commit then bookmarks both, so a quarantined object is not read again until a new
 /// version of it is uploaded (Glue's S3 bookmark keys on the object's path and modification time).
 /// </summary>
+[Trait("Requires", "python3")]
 public sealed class JobQuarantineTests : IDisposable
 {
     private const string Bucket = "purchases-raw";

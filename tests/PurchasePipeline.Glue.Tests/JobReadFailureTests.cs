@@ -10,6 +10,8 @@ namespace PurchasePipeline.Glue.Tests;
 /// scripts/scripted_glue.py, whose read of an object the scenario lists fails as a Spark job does (Py4JJavaError).
 /// </summary>
 [Collection(GlueLaunch.Collection)]
+[Trait("Requires", "node")]
+[Trait("Requires", "python3")]
 public sealed class JobReadFailureTests(GlueLaunch glue) : IDisposable
 {
     // The shape of PySpark's message for a failed job: Py4J's call, Spark's stage failure, the task's cause, its stack.

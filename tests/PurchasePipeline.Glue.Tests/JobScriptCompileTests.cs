@@ -3,6 +3,7 @@ using PurchasePipeline.TestUtils;
 namespace PurchasePipeline.Glue.Tests;
 
 /// <summary>The Glue job (its script and its package's modules) is valid Python 3.11 (Glue 5.0's), checked without Spark or Glue.</summary>
+[Trait("Requires", "python3")]
 public sealed class JobScriptCompileTests
 {
     [Fact]

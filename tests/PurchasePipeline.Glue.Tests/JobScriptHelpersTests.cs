@@ -9,6 +9,7 @@ namespace PurchasePipeline.Glue.Tests;
 /// Glue and Spark imports): the schema it expects, the SQL it runs, the outputs it writes, how it reads
 /// headers and extra fields. Where the local plane decides the same thing, the expectation is the local one.
 /// </summary>
+[Trait("Requires", "python3")]
 public sealed class JobScriptHelpersTests
 {
     private const string Key = "raw/2026/11/25/a.csv";

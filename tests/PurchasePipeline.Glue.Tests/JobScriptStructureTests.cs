@@ -7,6 +7,7 @@ namespace PurchasePipeline.Glue.Tests;
 /// after the writes; every bookmarked source has its own transformation_ctx; the SQL comes from the folder.
 /// The fake jobs below show each rule can fail.
 /// </summary>
+[Trait("Requires", "python3")]
 public sealed class JobScriptStructureTests : IDisposable
 {
     private readonly TempDirectory temp = new();

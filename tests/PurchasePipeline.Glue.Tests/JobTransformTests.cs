@@ -10,6 +10,8 @@ namespace PurchasePipeline.Glue.Tests;
 /// scripts/scripted_glue.py, whose frames record the glue/sql view each action (collect, write) computes.
 /// </summary>
 [Collection(GlueLaunch.Collection)]
+[Trait("Requires", "node")]
+[Trait("Requires", "python3")]
 public sealed class JobTransformTests(GlueLaunch glue) : IDisposable
 {
     private readonly TempDirectory s3 = new();

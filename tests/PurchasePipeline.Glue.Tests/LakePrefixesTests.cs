@@ -18,6 +18,7 @@ public sealed partial class LakePrefixesTests
         .ToDictionary(field => "LAKE_" + WordStart().Replace(field.Name, "_").ToUpperInvariant(), field => (string)field.GetRawConstantValue()!, StringComparer.Ordinal);
 
     [Fact]
+    [Trait("Requires", "python3")]
     public async Task LakeConstants_AreThoseOfLakePrefixes()
     {
         var constants = (await Python.InspectJobAsync("lake-prefixes")).EnumerateObject().ToList();

@@ -1,12 +1,13 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
+using PurchasePipeline.TestUtils;
 
 namespace PurchasePipeline.Glue.Tests;
 
 /// <summary>
 /// Runs Debian's interpreter, /usr/bin/python3, where apt installs python3-sqlglot (a python3 earlier on
-/// PATH, such as a pyenv shim, may not have it). Nothing is skipped: a missing interpreter or module fails.
+/// PATH, such as a pyenv shim, may not have it). Nothing is skipped: a missing interpreter or module fails; the
+/// tests carry [Trait("Requires", "python3")], or "sqlglot" when a script imports it.
 /// </summary>
 internal static class Python
 {
@@ -47,7 +48,7 @@ internal static class Python
         start.Environment.Remove("PYTHONPATH");
         start.Environment.Remove("PYTHONHOME");
 
-        using var process = Start(start);
+        using var process = TestTools.Start(start, "python3");
         var standardOutput = process.StandardOutput.ReadToEndAsync();
         var standardError = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(Timeout);
@@ -62,21 +63,6 @@ internal static class Python
         }
 
         return new PythonRun(arguments, process.ExitCode, await standardOutput, await standardError);
-    }
-
-    private static Process Start(ProcessStartInfo start)
-    {
-        try
-        {
-            return Process.Start(start) ?? throw new InvalidOperationException(Interpreter + " did not start");
-        }
-        catch (Win32Exception error)
-        {
-            throw new InvalidOperationException(
-                $"{Interpreter} could not be started ({error.Message}); the Glue tests need Debian's python3 with "
-                + "python3-sqlglot: run the README's test command, tests/run-tests.sh",
-                error);
-        }
     }
 }
 

@@ -6,6 +6,7 @@ using PurchasePipeline.Core.Runs;
 namespace PurchasePipeline.Glue.Tests;
 
 /// <summary>The manifest the Glue job writes is the one RunManifestJson (Core) reads, field for field.</summary>
+[Trait("Requires", "python3")]
 public sealed class RunManifestTests
 {
     private const string Spec = """

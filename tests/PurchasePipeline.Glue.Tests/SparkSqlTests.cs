@@ -7,6 +7,7 @@ namespace PurchasePipeline.Glue.Tests;
 /// Spark built-ins of its allow-list, no backslash or ${ outside comments. The broken folders below show
 /// the check can fail.
 /// </summary>
+[Trait("Requires", "sqlglot")]
 public sealed class SparkSqlTests : IDisposable
 {
     private readonly TempDirectory temp = new();

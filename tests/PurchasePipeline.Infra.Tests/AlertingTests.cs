@@ -2,6 +2,7 @@ using PurchasePipeline.Infra.Tests.Support;
 
 namespace PurchasePipeline.Infra.Tests;
 
+[Trait("Requires", "node")]
 public sealed class AlertingTests(DefaultDeployment shared) : IClassFixture<DefaultDeployment>
 {
     [Fact]

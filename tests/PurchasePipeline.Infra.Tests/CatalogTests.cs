@@ -4,6 +4,7 @@ using PurchasePipeline.Infra.Tests.Support;
 
 namespace PurchasePipeline.Infra.Tests;
 
+[Trait("Requires", "node")]
 public sealed class CatalogTests(DefaultDeployment shared) : IClassFixture<DefaultDeployment>
 {
     private JsonObject Job => shared.Json.Single("AWS::Glue::Job");
@@ -93,6 +94,7 @@ public sealed class CatalogTests(DefaultDeployment shared) : IClassFixture<Defau
     }
 
     [Fact]
+    [Trait("Requires", "sqlglot")]
     public void AthenaSql_EveryUnnestAliasList_MatchesTheColumnsTrinoGivesTheDeclaredType()
     {
         // Trino (Athena engine v3) expands an array of ROW into a column per field and fails an alias list of

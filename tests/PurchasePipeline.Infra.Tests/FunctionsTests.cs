@@ -5,6 +5,7 @@ using PurchasePipeline.Infra.Tests.Support;
 
 namespace PurchasePipeline.Infra.Tests;
 
+[Trait("Requires", "node")]
 public sealed class FunctionsTests(DefaultDeployment shared) : IClassFixture<DefaultDeployment>
 {
     private JsonObject Function(string name) =>

@@ -28,6 +28,7 @@ namespace PurchasePipeline.Infra.Tests;
 /// Which of them Glue 5.0 writes on a given run cannot be seen without an account: the role allows them all.
 /// </para>
 /// </remarks>
+[Trait("Requires", "node")]
 public sealed partial class GlueRolesTests(DefaultDeployment shared) : IClassFixture<DefaultDeployment>
 {
     private const string SampleSegment = "jr_0123";

@@ -9,6 +9,7 @@ namespace PurchasePipeline.Infra.Tests;
 /// (Support/LambdaRuntimeSchedule.cs). The CDK picks its providers' runtimes itself, some per region through
 /// the template's Mappings (Fn::FindInMap on AWS::Region): every value such a map holds, for any region, counts.
 /// </summary>
+[Trait("Requires", "node")]
 public sealed class LambdaRuntimeTests(DefaultDeployment shared) : IClassFixture<DefaultDeployment>
 {
     private static readonly string[] FunctionTypes = ["AWS::Lambda::Function", "AWS::Serverless::Function"];

@@ -3,6 +3,8 @@ using PurchasePipeline.Infra.Tests.Support;
 namespace PurchasePipeline.Infra.Tests;
 
 /// <summary>cdk-nag's AwsSolutions pack over the synthesized template (Support/NagReport.cs, nag/check.cjs).</summary>
+[Trait("Requires", "node")]
+[Trait("Requires", "cdk-nag")]
 public sealed class NagTests(NagReport nag) : IClassFixture<NagReport>
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace PurchasePipeline.Infra.Tests;
 /// the job's poll limit, so a job Glue stopped is reported as TIMEOUT, not as still running. Read from the
 /// synthesized template: the definition's TimeoutSeconds, the substituted poll settings, the Glue job.
 /// </summary>
+[Trait("Requires", "node")]
 public sealed class PollLimitTests(DefaultDeployment shared) : IClassFixture<DefaultDeployment>
 {
     /// <summary>The poll loops in the order a run goes through them: Wait placeholder, poll-limit placeholder.</summary>

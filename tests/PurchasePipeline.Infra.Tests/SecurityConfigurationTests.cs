@@ -4,6 +4,7 @@ using PurchasePipeline.Infra.Tests.Support;
 namespace PurchasePipeline.Infra.Tests;
 
 /// <summary>The Glue security configuration (Catalog/GlueEncryption.cs): what it encrypts, with what, and the permissions that lets it work.</summary>
+[Trait("Requires", "node")]
 public sealed class SecurityConfigurationTests(DefaultDeployment shared) : IClassFixture<DefaultDeployment>
 {
     private string KeyId => shared.Stack.LogicalId(shared.Stack.GlueEncryption.Key);

@@ -3,6 +3,7 @@ using PurchasePipeline.Infra.Tests.Support;
 
 namespace PurchasePipeline.Infra.Tests;
 
+[Trait("Requires", "node")]
 public sealed class SettingsTests
 {
     private static InfraSettingsException SynthFails(Dictionary<string, object> context) =>

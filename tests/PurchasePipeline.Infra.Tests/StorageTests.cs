@@ -5,6 +5,7 @@ using PurchasePipeline.Infra.Tests.Support;
 
 namespace PurchasePipeline.Infra.Tests;
 
+[Trait("Requires", "node")]
 public sealed class StorageTests(DefaultDeployment shared) : IClassFixture<DefaultDeployment>
 {
     private JsonObject Bucket => shared.Json["Resources"]![shared.Stack.LogicalId(shared.Stack.Storage.Bucket)]!["Properties"]!.AsObject();

@@ -15,6 +15,7 @@ namespace PurchasePipeline.Infra.Tests;
 /// (<see cref="ImpliedCalls"/>). The role of that function's AWS::Lambda::Function in the synthesized template
 /// must allow every one of them, and allow no action none of them needs.
 /// </summary>
+[Trait("Requires", "node")]
 public sealed class TaskRolesTests(DatasetDeployment deployment) : IClassFixture<DatasetDeployment>
 {
     public static TheoryData<string> Tasks => [.. FunctionCatalog.All.Select(task => task.Name)];

@@ -4,6 +4,7 @@ using PurchasePipeline.Infra.Workflow;
 
 namespace PurchasePipeline.Infra.Tests;
 
+[Trait("Requires", "node")]
 public sealed class TriggerTests(DefaultDeployment shared) : IClassFixture<DefaultDeployment>
 {
     private JsonObject Rule => shared.Json.Single("AWS::Events::Rule");

@@ -5,6 +5,7 @@ using PurchasePipeline.Infra.Tests.Support;
 
 namespace PurchasePipeline.Infra.Tests;
 
+[Trait("Requires", "node")]
 public sealed partial class WorkflowTests(DefaultDeployment shared) : IClassFixture<DefaultDeployment>
 {
     private JsonObject StateMachine => shared.Json.Single("AWS::StepFunctions::StateMachine");

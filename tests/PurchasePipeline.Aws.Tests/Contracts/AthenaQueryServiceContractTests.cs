@@ -12,6 +12,7 @@ namespace PurchasePipeline.Aws.Tests.Contracts;
 /// then RUNNING, then SUCCEEDED or FAILED with a reason as they are polled; ExecutionParameters put into
 /// the <c>?</c> positions verbatim (<see cref="FakeAthenaSql"/>); results led by a header row.
 /// </summary>
+[Trait("Requires", "botocore")]
 public sealed class AthenaQueryServiceContractTests : QueryServiceContract, IAsyncDisposable
 {
     private readonly FakeAwsEndpoint endpoint = new();

@@ -16,6 +16,7 @@ namespace PurchasePipeline.Aws.Tests.Contracts;
 /// lists every run; an unknown job or run is EntityNotFoundException. Requests are checked against aws-sdk's
 /// current model (JobRunQueuingEnabled is newer than Debian's botocore).
 /// </summary>
+[Trait("Requires", "aws-sdk")]
 public sealed class GlueEtlJobServiceContractTests : EtlJobServiceContract, IAsyncDisposable
 {
     private const string Job = "clean_purchases";

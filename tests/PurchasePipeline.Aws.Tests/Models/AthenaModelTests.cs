@@ -63,7 +63,9 @@ public abstract class AthenaModelTests(ModelSource source, ITestOutputHelper out
 }
 
 /// <summary>Against botocore's model: enum values, patterns and lengths.</summary>
+[Trait("Requires", "botocore")]
 public sealed class AthenaBotocoreModelTests(ITestOutputHelper output) : AthenaModelTests(ModelSource.Botocore, output);
 
 /// <summary>Against aws-sdk's current model: members, types and required lists as AWS has them now.</summary>
+[Trait("Requires", "aws-sdk")]
 public sealed class AthenaCurrentModelTests(ITestOutputHelper output) : AthenaModelTests(ModelSource.AwsSdk, output);

@@ -9,6 +9,8 @@ namespace PurchasePipeline.Aws.Tests.Models;
 /// current values (<c>export type JobRunState = "STARTING"|…|string;</c>). The enums we read kept every value
 /// botocore's 2022 model has, and the values added since are ones our state handling knows.
 /// </summary>
+[Trait("Requires", "botocore")]
+[Trait("Requires", "aws-sdk")]
 public sealed partial class AwsSdkEnumTests(ITestOutputHelper output)
 {
     [Theory]

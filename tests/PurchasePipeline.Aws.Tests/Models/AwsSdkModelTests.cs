@@ -46,6 +46,7 @@ public sealed class AwsSdkModelTests
     }
 
     [Fact]
+    [Trait("Requires", "aws-sdk")]
     public void ToBotocoreShape_ModelShapedValue_IsCheckedAsInBotocore()
     {
         var glue = ServiceModel.Load("glue", ModelSource.AwsSdk);
@@ -57,6 +58,8 @@ public sealed class AwsSdkModelTests
     }
 
     [Fact]
+    [Trait("Requires", "botocore")]
+    [Trait("Requires", "aws-sdk")]
     public void Load_AwsSdkGlueJobRun_HasMembersBotocoreLacks()
     {
         // The reason for the second source: Glue's JobRun gained JobMode after botocore 1.29.27.

@@ -82,7 +82,9 @@ public abstract class GlueModelTests(ModelSource source, ITestOutputHelper outpu
 }
 
 /// <summary>Against botocore's model: enum values, patterns and lengths.</summary>
+[Trait("Requires", "botocore")]
 public sealed class GlueBotocoreModelTests(ITestOutputHelper output) : GlueModelTests(ModelSource.Botocore, output);
 
 /// <summary>Against aws-sdk's current model: members, types and required lists as AWS has them now.</summary>
+[Trait("Requires", "aws-sdk")]
 public sealed class GlueCurrentModelTests(ITestOutputHelper output) : GlueModelTests(ModelSource.AwsSdk, output);

@@ -8,6 +8,8 @@ namespace PurchasePipeline.Aws.Tests.Models;
 /// each operation's route and result wrapper, and every member botocore has (still there, same type, same
 /// required list), so the constraints botocore checks still apply. Members added since are written to the output.
 /// </summary>
+[Trait("Requires", "botocore")]
+[Trait("Requires", "aws-sdk")]
 public sealed class ModelSourcesAgreeTests(ITestOutputHelper output)
 {
     private const int MaxDepth = 6;

@@ -41,7 +41,9 @@ public abstract class QuickSightModelTests(ModelSource source, ITestOutputHelper
 }
 
 /// <summary>Against botocore's model: enum values, patterns and lengths.</summary>
+[Trait("Requires", "botocore")]
 public sealed class QuickSightBotocoreModelTests(ITestOutputHelper output) : QuickSightModelTests(ModelSource.Botocore, output);
 
 /// <summary>Against aws-sdk's current model: members, types and required lists as AWS has them now.</summary>
+[Trait("Requires", "aws-sdk")]
 public sealed class QuickSightCurrentModelTests(ITestOutputHelper output) : QuickSightModelTests(ModelSource.AwsSdk, output);

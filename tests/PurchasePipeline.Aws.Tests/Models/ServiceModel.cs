@@ -7,7 +7,8 @@ namespace PurchasePipeline.Aws.Tests.Models;
 /// <summary>
 /// An official AWS service model, read as it is: nothing of it is retyped in the tests. From botocore's
 /// service-2.json (the python3-botocore apt package) or aws-sdk's apis/*.min.json (the npm package in
-/// tests/PurchasePipeline.Aws.Tests/aws-sdk-models), both installed by tests/run-tests.sh.
+/// tests/PurchasePipeline.Aws.Tests/aws-sdk-models), both installed by tests/run-tests.sh; a test that loads one
+/// carries [Trait("Requires", "botocore")] or [Trait("Requires", "aws-sdk")].
 /// </summary>
 internal sealed partial class ServiceModel
 {
@@ -53,12 +54,7 @@ internal sealed partial class ServiceModel
 
     private static ServiceModel LoadBotocore(string service)
     {
-        var folder = Path.Combine(BotocoreData, service);
-        if (!Directory.Exists(folder))
-        {
-            throw new InvalidOperationException(
-                $"the AWS service model of {service} is missing ({folder}); run tests/run-tests.sh, which installs python3-botocore");
-        }
+        var folder = TestTools.RequireFolder(Path.Combine(BotocoreData, service), $"python3-botocore's model of {service}", "botocore");
 
         var version = Directory.GetDirectories(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).Last()!;
         var root = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, version, "service-2.json")))!.AsObject();
@@ -68,12 +64,7 @@ internal sealed partial class ServiceModel
     /// <summary>aws-sdk names a model file by the prefix apis/metadata.json gives the service (stepfunctions: states), else by its name.</summary>
     private static ServiceModel LoadAwsSdk(string service)
     {
-        var apis = Path.Combine(AwsSdk, "apis");
-        if (!Directory.Exists(apis))
-        {
-            throw new InvalidOperationException(
-                $"the aws-sdk service models are missing ({apis}); run tests/run-tests.sh, which installs the npm aws-sdk");
-        }
+        var apis = TestTools.RequireFolder(Path.Combine(AwsSdk, "apis"), "the npm aws-sdk's service models", "aws-sdk");
 
         var prefix = (string?)JsonNode.Parse(File.ReadAllText(Path.Combine(apis, "metadata.json")))![service]?["prefix"] ?? service;
         var file = Directory.GetFiles(apis, prefix + "-*.min.json").Order(StringComparer.Ordinal).LastOrDefault()

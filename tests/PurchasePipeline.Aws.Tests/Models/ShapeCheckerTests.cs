@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 namespace PurchasePipeline.Aws.Tests.Models;
 
 /// <summary>The model checker itself bites: a request the model rejects is reported, with the member's path.</summary>
+[Trait("Requires", "botocore")]
 public sealed class ShapeCheckerTests
 {
     private readonly ServiceModel athena = ServiceModel.Load("athena");

@@ -9,6 +9,7 @@ namespace PurchasePipeline.Aws.Tests.Models;
 /// Every error botocore's sns model lists for Publish, sent as SNS sends it (XML, the shape's code and HTTP
 /// status), becomes a typed error with the service's message and request id and the name Step Functions gives it.
 /// </summary>
+[Trait("Requires", "botocore")]
 public sealed class SnsErrorModelTests : IAsyncDisposable
 {
     private const string Topic = "arn:aws:sns:eu-west-1:123456789012:purchase-pipeline-alerts";

@@ -66,7 +66,9 @@ public abstract class SnsModelTests(ModelSource source, ITestOutputHelper output
 }
 
 /// <summary>Against botocore's model: enum values, patterns and lengths.</summary>
+[Trait("Requires", "botocore")]
 public sealed class SnsBotocoreModelTests(ITestOutputHelper output) : SnsModelTests(ModelSource.Botocore, output);
 
 /// <summary>Against aws-sdk's current model: members, types and required lists as AWS has them now.</summary>
+[Trait("Requires", "aws-sdk")]
 public sealed class SnsCurrentModelTests(ITestOutputHelper output) : SnsModelTests(ModelSource.AwsSdk, output);

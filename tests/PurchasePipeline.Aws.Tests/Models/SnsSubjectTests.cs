@@ -10,6 +10,7 @@ namespace PurchasePipeline.Aws.Tests.Models;
 /// model). The definition's NotifyFailure subject names the caught error, which nothing bounds, so when SNS
 /// refuses it the definition pages again with a subject of the failed state alone: that one must always fit.
 /// </summary>
+[Trait("Requires", "botocore")]
 public sealed partial class SnsSubjectTests
 {
     private static readonly ServiceModel Sns = ServiceModel.Load("sns");

@@ -45,7 +45,9 @@ public abstract class StepFunctionsModelTests(ModelSource source, ITestOutputHel
 }
 
 /// <summary>Against botocore's model: enum values, patterns and lengths.</summary>
+[Trait("Requires", "botocore")]
 public sealed class StepFunctionsBotocoreModelTests(ITestOutputHelper output) : StepFunctionsModelTests(ModelSource.Botocore, output);
 
 /// <summary>Against aws-sdk's current model: members, types and required lists as AWS has them now.</summary>
+[Trait("Requires", "aws-sdk")]
 public sealed class StepFunctionsCurrentModelTests(ITestOutputHelper output) : StepFunctionsModelTests(ModelSource.AwsSdk, output);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using PurchasePipeline.Cli.Control;
 using PurchasePipeline.EndToEnd.Tests.Support;
 using PurchasePipeline.Generator;
@@ -13,7 +14,10 @@ namespace PurchasePipeline.EndToEnd.Tests.Cli;
 /// </summary>
 public sealed class WatchTests : IDisposable
 {
-    /// <summary>How long the test waits for the watcher to get through the files before giving up (never asserted).</summary>
+    /// <summary>The watcher's --interval: time on the test's clock, which only the test moves.</summary>
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(7);
+
+    /// <summary>How long the test waits for the watcher to finish a scan before giving up (never asserted).</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
     private readonly TempDirectory temp = new();
@@ -34,21 +38,33 @@ public sealed class WatchTests : IDisposable
             Drop(temp.Combine("in", key), key);
         }
 
+        using var clock = new ScanClock(CliHarness.Now, Interval);
         using var stop = new CancellationTokenSource();
-        var watch = CliHarness.RunAsync(["watch", "--interval", "0.05s", "--home", Home.Root], stop.Token);
-        var finished = await WaitForExecutionsAsync(2, watch);
+        var watch = CliHarness.RunAsync(["watch", "--interval", $"{Interval.TotalSeconds}s", "--home", Home.Root], clock, stop.Token);
+
+        // An object is announced once two scans saw the same etag: nothing after the first scan, both raw files
+        // (run to their end, one at a time) after the second, nothing more after the third.
+        await clock.SleepingAsync(watch);
+        var afterFirstScan = new ExecutionStore(Home).List();
+        clock.Advance(Interval);
+        await clock.SleepingAsync(watch);
+        var finished = new ExecutionStore(Home).List();
+        clock.Advance(Interval);
+        await clock.SleepingAsync(watch);
         await stop.CancelAsync();
         var result = await watch;
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Empty(afterFirstScan);
         Assert.Equal(2, finished.Count);
         Assert.All(finished, e => Assert.Equal("SUCCEEDED", e.Status));
         Assert.Equal(generated.Batches.Select(b => b.Key).Order(StringComparer.Ordinal), finished.Select(KeyOf).Order(StringComparer.Ordinal));
         Assert.Equal(generated.ValidUnique, Lake.Count(Home, "clean_purchases"));
         Assert.Contains("watching " + Home.Raw, result.Output, StringComparison.Ordinal);
-        Assert.Equal(2, result.Output.Split('\n').Count(l => l.Contains(" SUCCEEDED raw/", StringComparison.Ordinal)));
-        // Each line says when its execution ended (the harness's clock), as watch runs for hours.
-        Assert.All(result.Output.Split('\n').Where(l => l.Contains(" SUCCEEDED raw/", StringComparison.Ordinal)), l => Assert.StartsWith("2026-11-25T12:00:00Z [", l, StringComparison.Ordinal));
+        var lines = result.Output.Split('\n').Where(l => l.Contains(" SUCCEEDED raw/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, lines.Count);
+        // Each line says when its execution ended, as watch runs for hours: the second scan's time on the clock.
+        Assert.All(lines, l => Assert.StartsWith("2026-11-25T12:00:07Z [", l, StringComparison.Ordinal));
         Assert.Equal(2, new ExecutionStore(Home).List().Count);
     }
 
@@ -130,24 +146,37 @@ public sealed class WatchTests : IDisposable
         return outcomes;
     }
 
-    private async Task<IReadOnlyList<ExecutionRecord>> WaitForExecutionsAsync(int count, Task<CliResult> watch)
-    {
-        var store = new ExecutionStore(Home);
-        using var patience = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var executions = store.List();
-            if (executions.Count >= count && executions.All(e => e.Status != "RUNNING"))
-            {
-                return executions;
-            }
-
-            Assert.False(watch.IsCompleted, "watch ended early: " + (watch.IsCompleted ? watch.Result.Output + watch.Result.Error : string.Empty));
-            Assert.False(patience.IsCancellationRequested, $"{executions.Count} of {count} executions after {Patience}");
-            await Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None);
-        }
-    }
-
     private static string KeyOf(ExecutionRecord execution) =>
         (string)System.Text.Json.Nodes.JsonNode.Parse(execution.Input)!["detail"]!["object"]!["key"]!;
+
+    /// <summary>
+    /// The watcher's clock: moved only by the test, and it says when the watcher has gone to sleep after a scan (its
+    /// Task.Delay of --interval asks for a timer of that due time; the executions' own timers are TimeoutSeconds
+    /// deadlines of 120 s and more, and their Wait states are scaled to nothing).
+    /// </summary>
+    private sealed class ScanClock(DateTimeOffset start, TimeSpan interval) : FakeTimeProvider(start), IDisposable
+    {
+        private readonly SemaphoreSlim sleeps = new(0);
+
+        public void Dispose() => sleeps.Dispose();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            if (dueTime == interval)
+            {
+                sleeps.Release();
+            }
+
+            return timer;
+        }
+
+        /// <summary>Returns once the watcher sleeps until the next scan; fails if watch ended instead, or hangs.</summary>
+        public async Task SleepingAsync(Task<CliResult> watch)
+        {
+            var slept = sleeps.WaitAsync(Patience);
+            Assert.True(await Task.WhenAny(slept, watch) == slept, "watch ended: " + (watch.IsCompleted ? watch.Result.Output + watch.Result.Error : string.Empty));
+            Assert.True(await slept, $"watch did not finish its scan within {Patience}");
+        }
+    }
 }

@@ -9,6 +9,8 @@ namespace PurchasePipeline.EndToEnd.Tests.Asl;
 /// The definition, substituted as CDK deploys it, passes the npm asl-validator (AWS's community validator),
 /// and that validator does reject a broken definition (so this check can fail).
 /// </summary>
+[Trait("Requires", "node")]
+[Trait("Requires", "asl-validator")]
 public sealed partial class AslValidatorTests : IDisposable
 {
     private static readonly string ToolFolder = RepoPaths.Combine("tests", "PurchasePipeline.EndToEnd.Tests", "asl-validator");
@@ -50,16 +52,13 @@ public sealed partial class AslValidatorTests : IDisposable
 
     private static (int ExitCode, string Output) Validate(string file)
     {
-        var validator = Path.Combine(ToolFolder, "node_modules", "asl-validator", "dist", "bin", "asl-validator.js");
-        Assert.True(File.Exists(validator), $"{validator} is missing: run tests/run-tests.sh, which installs the npm asl-validator");
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(validator);
+        var package = TestTools.RequireFolder(Path.Combine(ToolFolder, "node_modules", "asl-validator"), "the npm asl-validator", "asl-validator");
+        var start = new ProcessStartInfo("node");
+        start.ArgumentList.Add(Path.Combine(package, "dist", "bin", "asl-validator.js"));
         start.ArgumentList.Add("--json-path");
         start.ArgumentList.Add(file);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
+        var (exitCode, stdout, stderr) = TestTools.Run(start, "node");
+        return (exitCode, stdout + stderr);
     }
 
     [GeneratedRegex(@"\$\{[A-Za-z]+\}")]

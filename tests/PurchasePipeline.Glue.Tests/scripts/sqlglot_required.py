@@ -13,7 +13,8 @@ def load_sqlglot() -> ModuleType:
         print(
             f"sqlglot is not installed for {sys.executable}: run the README's test command, "
             "tests/run-tests.sh, which installs python3-sqlglot with apt "
-            "(or: sudo apt-get install -y python3-sqlglot)",
+            "(or: sudo apt-get install -y python3-sqlglot); a test that needs it carries "
+            '[Trait("Requires", "sqlglot")]',
             file=sys.stderr,
         )
         sys.exit(MISSING_EXIT_CODE)

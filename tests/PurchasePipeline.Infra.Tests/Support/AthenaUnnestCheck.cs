@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using PurchasePipeline.TestUtils;
 
 namespace PurchasePipeline.Infra.Tests.Support;
 
@@ -37,7 +38,7 @@ internal static class AthenaUnnestCheck
         start.ArgumentList.Add(file);
         start.ArgumentList.Add(Path.Combine(Synth.Files.Root, "glue", "validation"));
         start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        var (exitCode, stdout, stderr) = ToolRun.Run(start, "run tests/run-tests.sh, which installs python3-sqlglot");
+        var (exitCode, stdout, stderr) = TestTools.Run(start, "sqlglot");
         return (exitCode, stderr + stdout);
     }
 }

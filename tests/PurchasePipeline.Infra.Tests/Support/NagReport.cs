@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using PurchasePipeline.TestUtils;
 
 namespace PurchasePipeline.Infra.Tests.Support;
 
 /// <summary>
 /// cdk-nag (AwsSolutions) run once over the full deployment's synthesized template. cdk-nag is an npm library,
-/// so nag/check.cjs runs it on Node; tests/run-tests.sh installs it (npm ci in nag/). A missing tool fails the
-/// tests, never skips them.
+/// so nag/check.cjs runs it on Node; tests/run-tests.sh installs it (npm ci in nag/). Its tests carry
+/// [Trait("Requires", "cdk-nag")]; a missing tool fails them, never skips them.
 /// </summary>
 public sealed class NagReport
 {
@@ -30,12 +31,11 @@ public sealed class NagReport
 
     private static (int ExitCode, string Output) RunNode(string script, string template)
     {
-        Assert.True(Directory.Exists(Path.Combine(NagFolder, "node_modules", "cdk-nag")),
-            $"cdk-nag is not installed in {NagFolder}/node_modules: run tests/run-tests.sh (it runs npm ci there)");
+        TestTools.RequireFolder(Path.Combine(NagFolder, "node_modules", "cdk-nag"), "the npm cdk-nag", "cdk-nag");
         var start = new ProcessStartInfo("node") { WorkingDirectory = NagFolder };
         start.ArgumentList.Add(script);
         start.ArgumentList.Add(template);
-        var (exitCode, stdout, stderr) = ToolRun.Run(start, "cdk-nag needs Node.js 20 or later on the PATH");
+        var (exitCode, stdout, stderr) = TestTools.Run(start, "cdk-nag");
         return (exitCode, stdout + stderr);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using PurchasePipeline.Infra.Settings;
+using PurchasePipeline.TestUtils;
 
 namespace PurchasePipeline.Infra.Tests.Support;
 
@@ -20,6 +21,9 @@ internal static class Synth
 
     public static App App(Dictionary<string, object>? context = null, string? outdir = null)
     {
+        // The CDK's .NET library runs its constructs on Node.js (the jsii runtime); without node it fails deep inside jsii.
+        TestTools.RequireOnPath("node", "node");
+
         // cdk.json's feature flags, as `cdk synth` applies them, then the test's values.
         var all = JsonNode.Parse(File.ReadAllText(Path.Combine(Files.Root, "infra", "cdk.json")))!["context"]!.AsObject()
             .ToDictionary(pair => pair.Key, pair => (object)(pair.Value!.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? pair.Value.GetValue<bool>() : pair.Value.ToString()));

@@ -43,15 +43,16 @@ public sealed class LocalCrawlerServiceTests : IDisposable
     {
         // Regression: the local Wait states are scaled to nothing, so 60 polls ended in CrawlerTimeout within a
         // fraction of a second while another process's crawl was still running.
+        // The poll runs on this thread while the lock is certainly held (it could lie when the poll started late, after
+        // the release: it passed without waiting); the other process ends its crawl a while later.
         var sut = new LocalCrawlerService(new LocalHome(temp.Path));
         await sut.StartCrawlerAsync(Crawler, CancellationToken.None);
         var other = FileLock.TryAcquire(sut.LockPath)!;
-        var poll = Task.Run(() => sut.GetCrawlerAsync(Crawler, CancellationToken.None));
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
-        other.Dispose();
+        var crawlEnds = OtherProcess.ReleaseLaterAsync(other);
 
-        var status = await poll;
+        var status = await sut.GetCrawlerAsync(Crawler, CancellationToken.None);
 
+        await crawlEnds;
         Assert.Equal(("READY", "SUCCEEDED"), (status.State, status.LastCrawlStatus));
     }
 

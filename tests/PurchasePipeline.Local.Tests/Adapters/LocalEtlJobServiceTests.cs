@@ -42,11 +42,13 @@ public sealed class LocalEtlJobServiceTests : IDisposable
         Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
         var sut = new LocalEtlJobService(home, TimeProvider.System);
         var held = JobLock.Acquire(home.Lake, LocalEtlJob.JobName);
-        var start = Task.Run(() => sut.StartJobRunAsync(LocalEtlJob.JobName, CancellationToken.None));
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
-        held.Dispose();
+        var otherRunEnds = OtherProcess.ReleaseLaterAsync(held);
 
-        var status = await sut.GetJobRunAsync(LocalEtlJob.JobName, await start, CancellationToken.None);
+        // On this thread while the lock is certainly held (started on another, it could start after the release and
+        // pass without waiting).
+        var runId = await sut.StartJobRunAsync(LocalEtlJob.JobName, CancellationToken.None);
+        await otherRunEnds;
+        var status = await sut.GetJobRunAsync(LocalEtlJob.JobName, runId, CancellationToken.None);
 
         Assert.Equal("SUCCEEDED", status.State);
     }
