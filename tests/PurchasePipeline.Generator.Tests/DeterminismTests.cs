@@ -72,7 +72,7 @@ public sealed class DeterminismTests
         var (first, _) = await Generated.RunAsync(Some.Options() with { Seed = 1, IncludeUsers = true });
         var (second, _) = await Generated.RunAsync(Some.Options() with { Seed = 2, IncludeUsers = true });
 
-        Assert.NotEmpty(first.Objects.Where(o => o.Key != UsersFile.Key));
+        Assert.Contains(first.Objects, o => o.Key != UsersFile.Key);
         Assert.NotEqual(first.Objects[UsersFile.Key], second.Objects[UsersFile.Key]);
         Assert.All(
             first.Objects.Where(o => o.Key != UsersFile.Key),
