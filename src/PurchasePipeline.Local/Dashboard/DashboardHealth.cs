@@ -1,0 +1,38 @@
+namespace PurchasePipeline.Local.Dashboard;
+
+/// <summary>What the data-health card shows: recent executions, the failed ones, and the rules they checked.</summary>
+/// <param name="Executions">The most recent executions, newest first.</param>
+/// <param name="FailedExecutions">Executions that ended FAILED, TIMED_OUT or ABORTED, newest first (at most <see cref="DashboardQueries.FailedShown"/>).</param>
+/// <param name="FailedCount">How many executions ended FAILED, TIMED_OUT or ABORTED in all.</param>
+internal sealed record DashboardHealth(
+    IReadOnlyList<ExecutionRow> Executions,
+    IReadOnlyList<ExecutionRow> FailedExecutions,
+    int FailedCount)
+{
+    public static DashboardHealth Empty { get; } = new([], [], 0);
+
+    /// <summary>The newest execution whose validation finished, with its rules' results, if any.</summary>
+    public ExecutionRow? LastValidated => Executions.FirstOrDefault(e => e.Rules is not null);
+}
+
+/// <summary>
+/// One execution as the health card shows it: the object its event named (if any), its status (RUNNING, SUCCEEDED,
+/// FAILED, TIMED_OUT or ABORTED), the ETL run it started once it has one, and each validation rule's offending
+/// count once its validation finished.
+/// </summary>
+internal sealed record ExecutionRow(
+    string Name,
+    string? ObjectKey,
+    string Status,
+    DateTimeOffset StartedAt,
+    TimeSpan? Duration,
+    string? JobRunId,
+    string? Error,
+    string? Cause,
+    IReadOnlyList<RuleResultRow>? Rules)
+{
+    public bool Failed => Status is "FAILED" or "TIMED_OUT" or "ABORTED";
+}
+
+/// <summary>A validation rule's result: how many rows broke it (0 = passed).</summary>
+internal sealed record RuleResultRow(string Rule, long Offending);
