@@ -33,6 +33,12 @@ internal sealed partial class DashboardQueries(DuckDBConnection connection)
             .Where(e => e.JobRunId is not null)
             .GroupBy(e => e.JobRunId!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Status, StringComparer.Ordinal);
+        // A running execution records its history when it ends, so its job run is not known yet: the execution
+        // refreshing this page is the running one that handles an object the run read.
+        var running = health.Executions.Where(e => e.Status == "RUNNING" && e.JobRunId is null && e.ObjectKey is not null).ToList();
+        string? StatusOf(RunFigures run) =>
+            statusOfRun.GetValueOrDefault(run.RunId)
+            ?? (running.Exists(e => run.Objects.Any(o => o.Key == e.ObjectKey)) ? "RUNNING" : null);
         return new DashboardData
         {
             Kpis = new DashboardKpis(
@@ -86,7 +92,7 @@ internal sealed partial class DashboardQueries(DuckDBConnection connection)
                 .. runs.Reverse()
                     .Take(RecentRunCount)
                     .Select(r => new RunRow(
-                        r.RunId, [.. r.Objects.Select(o => o.Key)], statusOfRun.GetValueOrDefault(r.RunId), r.StartedAt, r.CompletedAt,
+                        r.RunId, [.. r.Objects.Select(o => o.Key)], StatusOf(r), r.StartedAt, r.CompletedAt,
                         r.RowsIn, r.RowsClean, r.RowsRejected, r.RowsDuplicate, r.RowsRedelivered)),
             ],
             LastRunAt = runs.Count == 0 ? null : runs.Max(r => r.CompletedAt),

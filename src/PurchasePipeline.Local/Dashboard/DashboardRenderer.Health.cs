@@ -68,7 +68,7 @@ internal static partial class DashboardRenderer
 
         var validated = health.Executions.Where(e => e.Rules is not null).ToList();
         return DataTable.Table(
-            $"Validation rules: offending rows for {ObjectName(last.ObjectKey)}, and how many of the last {validated.Count} validated executions passed each",
+            $"Validation rules for {ObjectName(last.ObjectKey)}; passed recently: of the last {validated.Count} validated executions",
             ["Rule", "Result", "Offending rows", "Passed recently"],
             last.Rules!.Select(r => (IReadOnlyList<string>)
             [

@@ -13,7 +13,7 @@ internal static partial class DashboardRenderer
         html.Add(Kpi("Margin", Figures.Percent(kpis.MarginRate), sold ? $"{Figures.Money(kpis.Margin)} {currency} over cost" : "no sales yet", "emerald"));
         html.Add(Kpi("Customers", Figures.Count(kpis.Customers), "distinct buyers", "violet"));
         html.Add(Kpi("Reject rate", Figures.Percent(kpis.RejectRate), kpis.RowsDistinct > 0 ? $"{Figures.Count(kpis.RowsRejected)} of {Figures.Count(kpis.RowsDistinct)} distinct rows read" : "no rows read yet", "rose"));
-        html.Add(Kpi("Duplicates", Figures.Count(kpis.RowsDuplicate), $"rows dropped in {Figures.Count(kpis.Runs)} runs; {Figures.Count(kpis.RowsRedelivered)} re-delivered rows not counted", "amber"));
+        html.Add(Kpi("Duplicates", Figures.Count(kpis.RowsDuplicate), $"rows dropped in {Figures.Count(kpis.Runs)} runs" + (kpis.RowsRedelivered == 0 ? string.Empty : $"; {Figures.Count(kpis.RowsRedelivered)} re-delivered rows not counted"), "amber"));
         html.Add($"</section>\n");
         return html.ToTrusted();
     }

@@ -46,18 +46,17 @@ internal static class FiguresShelf
             }
         }
 
-        // In the order the runs committed, so "read before" means read by a run that committed earlier.
+        // Figures are worked out in the order the runs committed (a shelf's files were all committed before the runs it
+        // lacks), so the keys on the shelf are the keys read before.
+        var readBefore = known.Values.SelectMany(r => r.Objects.Select(o => o.Key)).ToHashSet(StringComparer.Ordinal);
         foreach (var manifest in pending.OrderBy(m => m.CompletedAt).ThenBy(m => m.RunId, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var readBefore = known.Values
-                .Where(r => r.CompletedAt < manifest.CompletedAt || (r.CompletedAt == manifest.CompletedAt && string.CompareOrdinal(r.RunId, manifest.RunId) < 0))
-                .SelectMany(r => r.Objects.Select(o => o.Key))
-                .ToHashSet(StringComparer.Ordinal);
             var figures = RunFiguresReader.Read(home, manifest, readBefore);
             await AtomicFile.WriteAllTextAsync(Path.Combine(folder, manifest.RunId + ".json"), RunFiguresJson.Serialize(figures), cancellationToken)
                 .ConfigureAwait(false);
             known[manifest.RunId] = figures;
+            readBefore.UnionWith(figures.Objects.Select(o => o.Key));
         }
 
         return ([.. Ordered(known.Values)], unreadable);
