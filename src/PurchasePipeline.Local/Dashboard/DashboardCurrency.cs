@@ -6,11 +6,8 @@ namespace PurchasePipeline.Local.Dashboard;
 /// generator writes them as such (a price written "$12.00", "12.00 USD" or "12 EUR" is one of its rejected rows).
 /// So the currency is a setting of the page, not a fact read from the rows.
 /// </summary>
-public static class DashboardCurrency
+internal static class DashboardCurrency
 {
     /// <summary>What the page says when the caller names no currency.</summary>
     public const string Default = "USD";
-
-    /// <summary>Whether <paramref name="code"/> looks like an ISO 4217 code (three capital letters).</summary>
-    public static bool IsCode(string code) => code is { Length: 3 } && code.All(char.IsAsciiLetterUpper);
 }

@@ -31,7 +31,10 @@ internal sealed record ExecutionRow(
     string? Cause,
     IReadOnlyList<RuleResultRow>? Rules)
 {
-    public bool Failed => Status is "FAILED" or "TIMED_OUT" or "ABORTED";
+    /// <summary>The statuses of an execution that ended without succeeding.</summary>
+    public static readonly string[] FailedStatuses = ["FAILED", "TIMED_OUT", "ABORTED"];
+
+    public bool Failed => FailedStatuses.Contains(Status);
 }
 
 /// <summary>A validation rule's result: how many rows broke it (0 = passed).</summary>

@@ -8,13 +8,11 @@ namespace PurchasePipeline.Local.Dashboard;
 /// <summary>Reads the data-health card's executions from the local execution store.</summary>
 internal static class HealthReader
 {
-    private static readonly string[] FailedStatuses = ["FAILED", "TIMED_OUT", "ABORTED"];
-
     public static DashboardHealth Read(LocalHome home, int recent, int failedShown)
     {
         var store = new ExecutionStore(home);
         var executions = store.List(limit: recent).Select(e => Row(store, e)).ToList();
-        var failed = FailedStatuses
+        var failed = ExecutionRow.FailedStatuses
             .SelectMany(status => store.List(limit: int.MaxValue, status: status))
             .OrderByDescending(e => e.StartedAt)
             .ToList();
