@@ -3,13 +3,15 @@ namespace PurchasePipeline.Local.Dashboard;
 /// <summary>What the data-health card shows: recent executions, the failed ones, and the rules they checked.</summary>
 /// <param name="Executions">The most recent executions, newest first.</param>
 /// <param name="FailedExecutions">Executions that ended FAILED, TIMED_OUT or ABORTED, newest first (at most <see cref="DashboardQueries.FailedShown"/>).</param>
-/// <param name="FailedCount">How many executions ended FAILED, TIMED_OUT or ABORTED in all.</param>
+/// <param name="FailedCount">How many of the <paramref name="Considered"/> newest executions ended FAILED, TIMED_OUT or ABORTED.</param>
+/// <param name="Considered">How many of the newest executions the failed ones were counted among.</param>
 internal sealed record DashboardHealth(
     IReadOnlyList<ExecutionRow> Executions,
     IReadOnlyList<ExecutionRow> FailedExecutions,
-    int FailedCount)
+    int FailedCount,
+    int Considered)
 {
-    public static DashboardHealth Empty { get; } = new([], [], 0);
+    public static DashboardHealth Empty { get; } = new([], [], 0, 0);
 
     /// <summary>The newest execution whose validation finished, with its rules' results, if any.</summary>
     public ExecutionRow? LastValidated => Executions.FirstOrDefault(e => e.Rules is not null);

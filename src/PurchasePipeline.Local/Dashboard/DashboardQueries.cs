@@ -16,12 +16,15 @@ internal sealed partial class DashboardQueries(DuckDBConnection connection)
 
     public const int FailedShown = 10;
 
+    /// <summary>How many of the newest executions failed ones are counted among (one listing of the store, whatever its size).</summary>
+    public const int ExecutionsConsidered = 100;
+
     /// <summary>Everything the page shows, as the lake holds it now, with amounts in <paramref name="currency"/>.</summary>
     public static async Task<DashboardData> LoadAsync(LocalHome home, string currency, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var (runs, unreadable) = await FiguresShelf.UpdateAsync(home, cancellationToken).ConfigureAwait(false);
-        var health = HealthReader.Read(home, RecentRunCount, FailedShown);
+        var health = HealthReader.Read(home, RecentRunCount, FailedShown, ExecutionsConsidered);
         return Sum(runs, unreadable, health, currency);
     }
 

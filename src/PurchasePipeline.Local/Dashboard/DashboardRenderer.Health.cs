@@ -30,7 +30,7 @@ internal static partial class DashboardRenderer
             health.FailedCount == 0 ? "ok" : "bad",
             "Failed executions",
             Figures.Count(health.FailedCount),
-            health.FailedExecutions.Count == 0 ? "none" : $"last: {ObjectName(health.FailedExecutions[0].ObjectKey)}"));
+            $"of the last {Figures.Count(health.Considered)} executions" + (health.FailedExecutions.Count == 0 ? string.Empty : $"; last: {ObjectName(health.FailedExecutions[0].ObjectKey)}")));
         content.Add($"</div>");
         content.Add(RuleTable(health));
         content.Add(FailedTable(health.FailedExecutions));

@@ -5,23 +5,29 @@ using PurchasePipeline.Local.Lake;
 
 namespace PurchasePipeline.Local.Dashboard;
 
-/// <summary>Reads the data-health card's executions from the local execution store.</summary>
+/// <summary>
+/// Reads the data-health card's executions from the local execution store: one listing of the newest executions
+/// (each opening of the store costs a database open), and the history of the recent ones that failed.
+/// </summary>
 internal static class HealthReader
 {
-    public static DashboardHealth Read(LocalHome home, int recent, int failedShown)
+    public static DashboardHealth Read(LocalHome home, int recent, int failedShown, int considered)
     {
         var store = new ExecutionStore(home);
-        var executions = store.List(limit: recent).Select(e => Row(store, e)).ToList();
-        var failed = ExecutionRow.FailedStatuses
-            .SelectMany(status => store.List(limit: int.MaxValue, status: status))
-            .OrderByDescending(e => e.StartedAt)
-            .ToList();
-        return new DashboardHealth(executions, [.. failed.Take(failedShown).Select(e => Row(store, e))], failed.Count);
+        var newest = store.List(limit: considered);
+        var executions = newest.Take(recent).Select(e => Row(store, e)).ToList();
+        var failed = newest.Where(e => ExecutionRow.FailedStatuses.Contains(e.Status)).ToList();
+        return new DashboardHealth(
+            executions,
+            [.. failed.Take(failedShown).Select(e => executions.Find(r => r.Name == e.Name) ?? Row(e, state: null))],
+            failed.Count,
+            newest.Count);
     }
 
-    private static ExecutionRow Row(ExecutionStore store, ExecutionRecord execution)
+    private static ExecutionRow Row(ExecutionStore store, ExecutionRecord execution) => Row(execution, StateOf(store, execution));
+
+    private static ExecutionRow Row(ExecutionRecord execution, JsonObject? state)
     {
-        var state = StateOf(store, execution);
         var rules = state?["validation"]?["rules"] is JsonArray array
             ? array.OfType<JsonObject>()
                 .Select(r => new RuleResultRow((string?)r["rule"] ?? "?", (long?)r["offending"] ?? 0))
@@ -40,8 +46,8 @@ internal static class HealthReader
     }
 
     /// <summary>
-    /// The execution's state document: its output once it succeeded, else the input of the last state it entered
-    /// (a running execution refreshing this page, or a failed one, has no output).
+    /// The execution's state document: its output once it succeeded, else, for one that failed, the input of the
+    /// last state it entered. A running execution (the one refreshing this page) records its history when it ends.
     /// </summary>
     private static JsonObject? StateOf(ExecutionStore store, ExecutionRecord execution)
     {
@@ -50,10 +56,12 @@ internal static class HealthReader
             return output;
         }
 
-        return store.Events(execution.ExecutionId)
-            .Where(e => e.Type == "StateEntered")
-            .Select(e => Parse(e.Payload))
-            .LastOrDefault(p => p is not null);
+        return !ExecutionRow.FailedStatuses.Contains(execution.Status)
+            ? null
+            : store.Events(execution.ExecutionId)
+                .Where(e => e.Type == "StateEntered")
+                .Select(e => Parse(e.Payload))
+                .LastOrDefault(p => p is not null);
     }
 
     private static JsonObject? Parse(string? json)

@@ -50,7 +50,8 @@ internal static class SomeDashboard
                 new ExecutionRow("e1", HostileKey, "FAILED", SomeRun.Start.AddSeconds(-30), TimeSpan.FromSeconds(3), null, "DataQualityCheckFailed", HostileCause, Rules(2)),
             ],
             [new ExecutionRow("e1", HostileKey, "FAILED", SomeRun.Start.AddSeconds(-30), TimeSpan.FromSeconds(3), null, "DataQualityCheckFailed", HostileCause, Rules(2))],
-            FailedCount: 1),
+            FailedCount: 1,
+            Considered: 2),
     };
 
     /// <summary>The pipeline's five rules, with <paramref name="broken"/> offending rows of no_negative_amounts.</summary>
