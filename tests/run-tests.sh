@@ -3,6 +3,8 @@
 #   python3-sqlglot  parses glue/sql as Spark SQL and glue/validation as Trino (Athena) SQL
 #   python3-pandas   the pandas baseline of the benchmarks (not needed by the tests themselves)
 #   python3-botocore the official AWS service models (botocore/data/*/service-2.json) the Aws tests check requests against
+#   chromium         Debian's browser, headless, for the EndToEnd dashboard test ([Trait("Requires", "chromium")]: the page as
+#                    rendered, its console, a 430 px screen); ~113 MB of packages, about 5 s to fetch and 20 s to unpack here
 # The tests call /usr/bin/python3, Debian's interpreter, where apt installs these modules.
 # npm: cdk-nag and aws-cdk-lib for the Infra tests' cdk-nag check (Node.js 20+), pinned by
 #   tests/PurchasePipeline.Infra.Tests/nag/package-lock.json, into its gitignored node_modules;
@@ -38,6 +40,7 @@ need=()
 /usr/bin/python3 -c 'import sqlglot' 2>/dev/null || need+=(python3-sqlglot)
 /usr/bin/python3 -c 'import pandas' 2>/dev/null || need+=(python3-pandas)
 /usr/bin/python3 -c 'import botocore' 2>/dev/null || need+=(python3-botocore)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

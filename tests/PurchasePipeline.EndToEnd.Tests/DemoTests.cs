@@ -40,7 +40,7 @@ public sealed class DemoTests : IDisposable
         Assert.Equal(4, Directory.GetDirectories(home.CleanPurchases).Length);
         var dashboard = File.ReadAllText(home.Dashboard);
         Assert.DoesNotContain("<script src", dashboard, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(manifests[0].RunId, dashboard, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileName(manifests[0].Files[0].Key), dashboard, StringComparison.Ordinal);
         Assert.Contains("Dashboard: " + home.Dashboard, result.Output, StringComparison.Ordinal);
         Assert.Contains(expected.ValidUnique.ToString("N0", CultureInfo.InvariantCulture), result.Output, StringComparison.Ordinal);
     }

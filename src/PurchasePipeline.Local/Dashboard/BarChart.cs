@@ -26,7 +26,7 @@ internal static class BarChart
             var middle = Top + (rowHeight * i) + (rowHeight / 2);
             var length = max <= 0 ? 0 : Math.Max(2, (double)(Math.Max(bar.Value, 0) / max) * trackWidth);
             var labelY = bar.Note is null ? middle + 4 : middle - 2;
-            body.Add($"<g class=\"bar-row\"><title>{bar.Tooltip}</title>");
+            body.Add($"<g class=\"bar-row\" data-label=\"{bar.Label}\" data-value=\"{bar.Value}\"><title>{bar.Tooltip}</title>");
             body.Add($"<text class=\"label\" x=\"{labelWidth - 10:0.##}\" y=\"{labelY:0.##}\" text-anchor=\"end\">{labels[i]}</text>");
             if (bar.Note is not null)
             {

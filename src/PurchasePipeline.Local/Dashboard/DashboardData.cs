@@ -1,7 +1,7 @@
 namespace PurchasePipeline.Local.Dashboard;
 
 /// <summary>
-/// Everything the dashboard shows, read from the lake in one go. Lists are already in display order;
+/// Everything the dashboard shows: the sum of every run's figures and the recent executions. Lists are already in display order;
 /// an empty list means "no data yet" for its section.
 /// </summary>
 internal sealed record DashboardData
@@ -27,6 +27,14 @@ internal sealed record DashboardData
     /// <summary>The most recent runs, newest first.</summary>
     public required IReadOnlyList<RunRow> RecentRuns { get; init; }
 
+    /// <summary>When the newest run committed (its output passed the rules), if any did.</summary>
+    public DateTimeOffset? LastRunAt { get; init; }
+
+    public required DashboardHealth Health { get; init; }
+
+    /// <summary>The ISO 4217 code of the amounts' currency, shown on every money figure.</summary>
+    public required string Currency { get; init; }
+
     /// <summary>Manifest files that could not be read (skipped, so one bad file does not hide the page).</summary>
     public required int UnreadableManifests { get; init; }
 
@@ -46,6 +54,8 @@ internal sealed record DashboardData
         RejectsByReason = [],
         Segments = [],
         RecentRuns = [],
+        Health = DashboardHealth.Empty,
+        Currency = DashboardCurrency.Default,
         UnreadableManifests = 0,
     };
 }

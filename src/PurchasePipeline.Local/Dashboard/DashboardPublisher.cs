@@ -7,8 +7,10 @@ namespace PurchasePipeline.Local.Dashboard;
 
 /// <summary>
 /// Regenerates the local dashboard, <c>&lt;home&gt;/dashboard/index.html</c>: one self-contained offline HTML
-/// page (inline CSS and SVG, no script, no external resource) that reads the lake as it is now. The
-/// local plane's stand-in for the QuickSight dashboard; call it after each pipeline run.
+/// page (inline CSS and SVG, no script, no external resource). Each call works out the figures of the runs
+/// committed since the last one (dashboard/figures/RUN.json, from those runs' rows only) and sums every run's
+/// figures, so its cost does not grow with the lake. The local plane's stand-in for the QuickSight dashboard;
+/// call it after each pipeline run.
 /// </summary>
 public static class DashboardPublisher
 {
@@ -32,7 +34,7 @@ public static class DashboardPublisher
         ArgumentNullException.ThrowIfNull(home);
         ArgumentNullException.ThrowIfNull(time);
 
-        var data = await DashboardQueries.LoadAsync(home, cancellationToken).ConfigureAwait(false);
+        var data = await DashboardQueries.LoadAsync(home, DashboardCurrency.Default, cancellationToken).ConfigureAwait(false);
         var html = DashboardRenderer.Render(data, time, machine is null ? null : LastFinished(home, machine));
         await AtomicFile.WriteAllTextAsync(home.Dashboard, html, cancellationToken).ConfigureAwait(false);
         return home.Dashboard;

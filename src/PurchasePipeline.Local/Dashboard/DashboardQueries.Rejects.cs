@@ -2,10 +2,10 @@ using PurchasePipeline.Local.Duck;
 
 namespace PurchasePipeline.Local.Dashboard;
 
-/// <summary>Data quality: the rejected rows kept under lake/rejected, by reason.</summary>
+/// <summary>Data quality: rejected rows by reason.</summary>
 internal sealed partial class DashboardQueries
 {
-    private List<RejectCount> RejectsByReason() => connection.Query(
+    public List<RejectCount> RejectsByReason() => connection.Query(
         """
         SELECT coalesce(reject_reason, 'unknown') AS reason, count(*) AS row_count
         FROM rejected_purchases

@@ -2,7 +2,7 @@ using PurchasePipeline.Local.Duck;
 
 namespace PurchasePipeline.Local.Dashboard;
 
-/// <summary>Sales figures: sums of the daily aggregates over the whole period.</summary>
+/// <summary>Sales figures: sums of the daily aggregates (the views glue/sql defines) over the rows they are defined on.</summary>
 internal sealed partial class DashboardQueries
 {
     // Sums of DECIMAL(18, 2) widen to DECIMAL(38, 2) and of BIGINT to HUGEINT; cast back to what .NET reads.
@@ -10,7 +10,7 @@ internal sealed partial class DashboardQueries
     private const string Revenue = "CAST(sum(revenue) AS DECIMAL(18, 2))";
     private const string Margin = "CAST(sum(margin) AS DECIMAL(18, 2))";
 
-    private List<DailyRevenue> Daily() => connection.Query(
+    public List<DailyRevenue> Daily() => connection.Query(
         $"""
         SELECT CAST(purchase_date AS DATE), {Orders}, {Revenue}, {Margin}
         FROM agg_daily_category
@@ -20,7 +20,7 @@ internal sealed partial class DashboardQueries
         r => new DailyRevenue(r.GetFieldValue<DateOnly>(0), r.GetInt64(1), r.GetDecimal(2), r.GetDecimal(3)));
 
     /// <summary>Totals per value of <paramref name="column"/> of an aggregate, most revenue first.</summary>
-    private List<RevenueShare> Breakdown(string aggregate, string column) => connection.Query(
+    public List<RevenueShare> Breakdown(string aggregate, string column) => connection.Query(
         $"""
         SELECT coalesce(CAST({column} AS VARCHAR), 'unknown') AS label, {Orders}, {Revenue} AS revenue, {Margin}
         FROM {aggregate}
@@ -30,17 +30,16 @@ internal sealed partial class DashboardQueries
         r => new RevenueShare(r.GetString(0), r.GetInt64(1), r.GetDecimal(2), r.GetDecimal(3)));
 
     // The same choice of category as the aggregate makes per day: the smallest name.
-    private List<BrandRevenue> TopBrands() => connection.Query(
+    public List<BrandRevenue> Brands() => connection.Query(
         $"""
         SELECT coalesce(brand, 'unknown') AS label, coalesce(min(category), 'unknown'), {Orders}, {Revenue} AS revenue, {Margin}
         FROM agg_daily_brand
         GROUP BY label
         ORDER BY revenue DESC, label
-        LIMIT {TopBrandCount}
         """,
         r => new BrandRevenue(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetDecimal(3), r.GetDecimal(4)));
 
-    private List<SegmentRevenue> Segments() => connection.Query(
+    public List<SegmentRevenue> Segments() => connection.Query(
         $"""
         SELECT coalesce(gender, 'unknown') AS g, coalesce(age_band, 'unknown') AS a, {Orders}, {Revenue}
         FROM agg_daily_segment

@@ -7,7 +7,7 @@ internal static partial class DashboardRenderer
     private const int MostReasonBars = 8;
 
     private static readonly string[] RunColumns =
-        ["Run", "Completed", "Duration", "Files", "Rows in", "Clean", "Rejected", "Duplicates"];
+        ["Object", "Status", "Completed", "Duration", "Rows in", "Clean", "Rejected", "Duplicates", "Re-delivered"];
 
     private static TrustedHtml Rejects(IReadOnlyList<RejectCount> reasons, DashboardKpis kpis)
     {
@@ -53,30 +53,39 @@ internal static partial class DashboardRenderer
         {
             var empty = new HtmlBuilder();
             empty.Add(warning);
-            empty.Add($"<div class=\"empty\"><strong>No runs yet</strong><span>Each pipeline run adds a row here from its manifest.</span></div>");
+            empty.Add($"<div class=\"empty\"><strong>No runs yet</strong><span>Each pipeline run adds a row here.</span></div>");
             return Card(Id, "span-12", Title, "Nothing to show", empty.ToTrusted());
         }
 
         var content = new HtmlBuilder();
         content.Add(warning);
         content.Add(DataTable.Table(
-            "Recent ETL runs, newest first, from their manifests",
+            "Recent ETL runs, newest first: the objects each read and the status of the execution that started it",
             RunColumns,
             runs.Select(r => (IReadOnlyList<string>)
             [
-                r.RunId,
+                Objects(r.Objects),
+                r.Status ?? Figures.None,
                 Figures.Utc(r.CompletedAt),
                 Figures.Duration(r.CompletedAt - r.StartedAt),
-                Figures.Count(r.Files),
                 Figures.Count(r.RowsIn),
                 Figures.Count(r.RowsClean),
                 Figures.Count(r.RowsRejected),
-                Figures.Count(r.RowsDeduplicated),
+                Figures.Count(r.RowsDuplicate),
+                Figures.Count(r.RowsRedelivered),
             ]),
             textColumns: 3));
-        var subtitle = $"The last {Figures.Count(runs.Count)} of {Figures.Count(allRuns)} runs, newest first · rows in = clean + rejected + duplicates";
+        var subtitle = $"The last {Figures.Count(runs.Count)} of {Figures.Count(allRuns)} runs, newest first · rows in = clean + rejected + duplicates + re-delivered (rows of an object read again that the lake already held)";
         return Card(Id, "span-12", Title, subtitle, content.ToTrusted());
     }
+
+    /// <summary>The objects a run read, by file name: the first, and how many more.</summary>
+    private static string Objects(IReadOnlyList<string> keys) => keys.Count switch
+    {
+        0 => "(no new object)",
+        1 => ObjectName(keys[0]),
+        _ => $"{ObjectName(keys[0])} +{Figures.Count(keys.Count - 1)} more",
+    };
 
     private static TrustedHtml Paragraph(string cssClass, string text)
     {

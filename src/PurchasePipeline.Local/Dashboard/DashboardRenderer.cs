@@ -18,19 +18,20 @@ internal static partial class DashboardRenderer
         html.Add($"<title>Purchases dashboard</title>\n<style>{new TrustedHtml(DashboardStyles.Css)}</style>\n</head>\n<body>\n");
         html.Add(Header(data, generatedAt));
         html.Add($"<main>\n");
-        html.Add(Kpis(data.Kpis));
+        html.Add(Kpis(data.Kpis, data.Currency));
         html.Add($"<div class=\"grid\">\n");
-        html.Add(RevenueOverTime(data.Daily));
-        html.Add(Breakdown("category", "span-4", "Revenue by category", ("Category", "categories"), data.ByCategory, "tone-indigo"));
-        html.Add(TopBrands(data.TopBrands));
-        html.Add(Segments(data.Segments));
-        html.Add(Breakdown("device", "span-4", "Revenue by device", ("Device", "device types"), data.ByDevice, "tone-sky"));
-        html.Add(Breakdown("payment", "span-4", "Revenue by payment method", ("Payment method", "payment methods"), data.ByPayment, "tone-violet"));
+        html.Add(Health(data, generatedAt));
+        html.Add(RevenueOverTime(data.Daily, data.Currency));
+        html.Add(Breakdown("category", "span-4", "Revenue by category", ("Category", "categories"), data.ByCategory, "tone-indigo", data.Currency));
+        html.Add(TopBrands(data.TopBrands, data.Currency));
+        html.Add(Segments(data.Segments, data.Currency));
+        html.Add(Breakdown("device", "span-4", "Revenue by device", ("Device", "device types"), data.ByDevice, "tone-sky", data.Currency));
+        html.Add(Breakdown("payment", "span-4", "Revenue by payment method", ("Payment method", "payment methods"), data.ByPayment, "tone-violet", data.Currency));
         html.Add(Rejects(data.RejectsByReason, data.Kpis));
         html.Add(Runs(data.RecentRuns, data.Kpis.Runs, data.UnreadableManifests));
         html.Add(machine is null ? TrustedHtml.Empty : StateMachine(machine));
         html.Add($"</div>\n</main>\n");
-        html.Add($"<footer>Offline page: no scripts, web fonts or network requests. The local stand-in for the QuickSight dashboard, regenerated after every pipeline run.</footer>\n");
+        html.Add($"<footer>Amounts in {data.Currency}: the data carries no currency code, so this is the page's setting. Offline page: no scripts, web fonts or network requests. The local stand-in for the QuickSight dashboard, updated from each pipeline run's figures.</footer>\n");
         html.Add($"</body>\n</html>\n");
         return html.ToString();
     }

@@ -15,13 +15,19 @@ internal sealed record RejectCount(string Reason, long Rows);
 /// <summary>A customer segment's totals over the whole period.</summary>
 internal sealed record SegmentRevenue(string Gender, string AgeBand, long Orders, decimal Revenue);
 
-/// <summary>One ETL run as the runs table shows it, from its manifest.</summary>
+/// <summary>
+/// One committed ETL run as the runs table shows it, from its figures: the keys of the objects it read, the status
+/// of the execution whose job run it is (null: a run started outside the state machine, or too long ago), rows dropped
+/// as duplicates (from objects read for the first time) and rows of re-delivered objects the lake already held.
+/// </summary>
 internal sealed record RunRow(
     string RunId,
+    IReadOnlyList<string> Objects,
+    string? Status,
     DateTimeOffset StartedAt,
     DateTimeOffset CompletedAt,
-    int Files,
     long RowsIn,
     long RowsClean,
     long RowsRejected,
-    long RowsDeduplicated);
+    long RowsDuplicate,
+    long RowsRedelivered);

@@ -85,7 +85,7 @@ internal static class DashboardStyles
         details.data summary { cursor: pointer; font-size: 12px; color: var(--muted); }
         .table-wrap { overflow-x: auto; }
         table { width: 100%; border-collapse: collapse; font-size: 13px; font-variant-numeric: tabular-nums; }
-        caption { text-align: left; font-size: 12px; color: var(--muted); padding: 6px 0; }
+        caption { white-space: normal; text-align: left; font-size: 12px; color: var(--muted); padding: 6px 0; }
         th { text-align: left; font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); border-bottom: 1px solid var(--line); padding: 8px 10px; }
         td { padding: 6px 10px; border-bottom: 1px solid var(--line); white-space: nowrap; }
         tbody tr:hover { background: var(--track); }
@@ -93,6 +93,18 @@ internal static class DashboardStyles
         #runs caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
         #runs td:first-child { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
         .warning { margin: 0 0 10px; padding: 8px 12px; border-radius: 8px; background: rgba(225, 29, 72, .08); color: var(--rose); }
+        .stats { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; margin-bottom: 14px; }
+        .stat { overflow-wrap: anywhere; border: 1px solid var(--line); border-left: 4px solid var(--tone); border-radius: 10px; padding: 10px 14px; }
+        .stat-ok { --tone: var(--emerald); } .stat-bad { --tone: var(--rose); } .stat-none { --tone: var(--line); }
+        .stat-value { font-size: 20px; font-weight: 700; font-variant-numeric: tabular-nums; }
+        .stat-bad .stat-value { color: var(--rose); }
+        #health .table-wrap { margin-bottom: 12px; }
+        #failed td:last-child { white-space: normal; min-width: 16em; }
+        .chart-narrow { display: none; }
+        .machine { overflow-x: auto; }
+        @media (max-width: 600px) { .machine svg.chart { width: var(--phone-width); max-width: none; max-height: none; } }
+        @media (max-width: 600px) { #rules th, #rules td { white-space: normal; padding: 6px; } #rules td:first-child { overflow-wrap: anywhere; } }
+        @media (max-width: 600px) { .chart-wide { display: none; } .chart-narrow { display: block; } h1 { font-size: 24px; } .kpi-value { font-size: 26px; } }
         footer { max-width: 1320px; margin: 0 auto; padding: 4px 24px 32px; font-size: 12px; color: var(--muted); }
 
         """;

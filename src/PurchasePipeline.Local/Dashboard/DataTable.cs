@@ -16,10 +16,11 @@ internal static class DataTable
         return html.ToTrusted();
     }
 
-    public static TrustedHtml Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, int textColumns = 1)
+    /// <summary>As <see cref="Folded"/>, not folded; with an <paramref name="id"/> when the page refers to the table.</summary>
+    public static TrustedHtml Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, int textColumns = 1, string? id = null)
     {
         var html = new HtmlBuilder();
-        html.Add($"<div class=\"table-wrap\"><table><caption>{caption}</caption><thead><tr>");
+        html.Add($"<div class=\"table-wrap\"><table{(id is null ? TrustedHtml.Empty : Attribute("id", id))}><caption>{caption}</caption><thead><tr>");
         for (var i = 0; i < headers.Count; i++)
         {
             html.Add($"<th scope=\"col\"{Align(i, textColumns)}>{headers[i]}</th>");
@@ -38,6 +39,13 @@ internal static class DataTable
         }
 
         html.Add($"</tbody></table></div>");
+        return html.ToTrusted();
+    }
+
+    private static TrustedHtml Attribute(string name, string value)
+    {
+        var html = new HtmlBuilder();
+        html.Add($" {name}=\"{value}\"");
         return html.ToTrusted();
     }
 

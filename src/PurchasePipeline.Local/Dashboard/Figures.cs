@@ -44,6 +44,15 @@ internal static class Figures
     public static string Utc(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", Invariant) + " UTC";
 
+    /// <summary>How long ago, to the unit that matters: 45 s, 12 min, 5 h 20 min, 3 days.</summary>
+    public static string Age(TimeSpan age) => age switch
+    {
+        { TotalMinutes: < 1 } => Math.Max(0, (long)age.TotalSeconds).ToString(Invariant) + " s",
+        { TotalHours: < 1 } => ((long)age.TotalMinutes).ToString(Invariant) + " min",
+        { TotalDays: < 1 } => ((long)age.TotalHours).ToString(Invariant) + " h " + age.Minutes.ToString(Invariant) + " min",
+        _ => ((long)age.TotalDays).ToString(Invariant) + (age.TotalDays < 2 ? " day" : " days"),
+    };
+
     /// <summary>A run's duration: 850 ms, 4.2 s, 3 min 12 s.</summary>
     public static string Duration(TimeSpan duration) => duration switch
     {

@@ -12,7 +12,7 @@ internal static class SegmentGrid
     private const double Gap = 4;
     private const string Unknown = "unknown";
 
-    public static TrustedHtml Render(string id, string title, IReadOnlyList<SegmentRevenue> segments, double width = 620)
+    public static TrustedHtml Render(string id, string title, IReadOnlyList<SegmentRevenue> segments, string currency, double width = 620)
     {
         var genders = Ordered(segments.Select(s => s.Gender));
         var bands = Ordered(segments.Select(s => s.AgeBand));
@@ -43,7 +43,7 @@ internal static class SegmentGrid
 
                 var share = max <= 0 ? 0 : (double)(Math.Max(cell.Revenue, 0) / max);
                 var strength = share > 0.55 ? "strong" : "weak";
-                body.Add($"<g><title>{cell.Gender}, {cell.AgeBand}: revenue {Figures.Money(cell.Revenue)}, {Figures.Count(cell.Orders)} orders</title>");
+                body.Add($"<g class=\"segment\" data-label=\"{cell.Gender} {cell.AgeBand}\" data-value=\"{cell.Revenue}\"><title>{cell.Gender}, {cell.AgeBand}: revenue {Figures.Money(cell.Revenue)} {currency}, {Figures.Count(cell.Orders)} orders</title>");
                 body.Add($"<rect class=\"cell\" x=\"{x + (Gap / 2):0.##}\" y=\"{y + (Gap / 2):0.##}\" width=\"{cellWidth - Gap:0.##}\" height=\"{CellHeight - Gap:0.##}\" rx=\"6\" fill-opacity=\"{0.08 + (0.92 * share):0.###}\"/>");
                 body.Add($"<text class=\"cell-value {strength}\" x=\"{x + (cellWidth / 2):0.##}\" y=\"{y + 20:0.##}\" text-anchor=\"middle\">{Figures.Compact(cell.Revenue)}</text>");
                 body.Add($"<text class=\"cell-note {strength}\" x=\"{x + (cellWidth / 2):0.##}\" y=\"{y + 34:0.##}\" text-anchor=\"middle\">{Figures.Count(cell.Orders)} orders</text></g>");
@@ -52,7 +52,7 @@ internal static class SegmentGrid
 
         var top = segments.MaxBy(s => s.Revenue)!;
         var description = $"Heat map of revenue by gender and age band, {segments.Count} segments; "
-            + $"the largest is {top.Gender}, {top.AgeBand} with revenue {Figures.Money(top.Revenue)}.";
+            + $"the largest is {top.Gender}, {top.AgeBand} with revenue {Figures.Money(top.Revenue)} {currency}.";
         return SvgFrame.Wrap(id, width, height, title, description, body.ToTrusted());
     }
 

@@ -24,7 +24,11 @@ public static class StateGraphSvg
     private const string Green = "#15803d";
 
     /// <summary>The picture: a <paramref name="standalone"/> SVG document, or an element for inline use in HTML; <paramref name="id"/> prefixes its element ids, unique on a page.</summary>
-    public static string Render(StateGraph graph, ExecutionPath? path = null, string id = "graph", bool standalone = true)
+    public static string Render(StateGraph graph, ExecutionPath? path = null, string id = "graph", bool standalone = true) =>
+        Draw(graph, path, id, standalone).Svg;
+
+    /// <summary>As <see cref="Render"/>, with the drawing's width in SVG units (the page keeps it legible on a phone).</summary>
+    internal static (string Svg, double Width) Draw(StateGraph graph, ExecutionPath? path, string id, bool standalone)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var layout = GraphLayout.Of(graph);
@@ -60,7 +64,7 @@ public static class StateGraphSvg
         }
 
         var what = path is null ? "every state and transition" : "the path an execution took: visited states in green" + (path.FailedState is null ? string.Empty : $", the failed state {path.FailedState} in red");
-        return SvgFrame.Wrap(id, place.Width, place.Height, "State machine", $"{graph.Nodes.Count} states and {graph.Edges.Count} transitions, starting at {graph.Node(graph.StartAt).Name}; {what}.", body.ToTrusted(), standalone).Value;
+        return (SvgFrame.Wrap(id, place.Width, place.Height, "State machine", $"{graph.Nodes.Count} states and {graph.Edges.Count} transitions, starting at {graph.Node(graph.StartAt).Name}; {what}.", body.ToTrusted(), standalone).Value, place.Width);
     }
 
     private static TrustedHtml Node(GraphNode node, Box box, ExecutionPath? path)

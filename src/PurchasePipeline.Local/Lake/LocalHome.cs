@@ -20,6 +20,7 @@ namespace PurchasePipeline.Local.Lake;
 /// trigger/etags.json                            each object's ETag (MD5 of its content), by size and mtime
 /// trigger/emitted.json                          objects whose execution ended
 /// dashboard/index.html
+/// dashboard/figures/R.json                      each committed run's figures, summed by the dashboard
 /// </code>
 /// </remarks>
 public sealed class LocalHome

@@ -1,4 +1,5 @@
 using PurchasePipeline.Local.Dashboard;
+using PurchasePipeline.Local.Etl;
 using PurchasePipeline.Local.Lake;
 using PurchasePipeline.TestUtils;
 
@@ -34,16 +35,15 @@ public sealed class DashboardPublisherTests : IDisposable
     {
         Directory.CreateDirectory(Path.GetDirectoryName(home.Dashboard)!);
         await File.WriteAllTextAsync(home.Dashboard, "old page");
-        new LakeBuilder(home)
-            .Categories(("2026-11-24", "smartphones", 2, 100m, 10m))
-            .Manifest(SomeRun.Manifest("jr_42", minutesAfterStart: 1));
+        Some.Land(home, "raw/2024/05/01/first-delivery.csv", Some.Csv([Some.Row(1)]));
+        new LocalEtlJob(home, TimeProvider.System).Run();
 
         await DashboardPublisher.PublishAsync(home, Time, CancellationToken.None);
 
         var html = await File.ReadAllTextAsync(home.Dashboard);
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
-        Assert.Contains("smartphones", html, StringComparison.Ordinal);
-        Assert.Contains("jr_42", html, StringComparison.Ordinal);
+        Assert.Contains("smartphones", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("first-delivery.csv", html, StringComparison.Ordinal);
         Assert.Equal([home.Dashboard], Directory.GetFiles(Path.GetDirectoryName(home.Dashboard)!));
     }
 

@@ -50,19 +50,65 @@ public sealed partial class DashboardRendererTests
     {
         var document = Parse(Render("full"));
 
-        Assert.Equal(7, document.Descendants("svg").Count());
+        // Revenue over time, top brands and segments are drawn twice (wide and narrow), the others once.
+        Assert.Equal(10, document.Descendants("svg").Count());
+        Assert.Equal(3, document.Descendants("div").Count(d => (string?)d.Attribute("class") == "chart-narrow"));
         Assert.Equal(7, document.Descendants("details").Count());
         Assert.DoesNotContain(document.Descendants(), e => (string?)e.Attribute("class") == "empty");
     }
 
     [Fact]
-    public void Render_FullData_ShowsEveryCategoryAndRunId()
+    public void Render_FullData_ShowsEveryCategoryAndRunsByObjectNameWithStatus()
     {
-        var text = Parse(Render("full")).Root!.Value;
+        var runs = Parse(Render("full")).Descendants("section").Single(s => (string?)s.Attribute("id") == "runs");
 
-        Assert.All(SomeDashboard.Categories, category => Assert.Contains(category, text, StringComparison.Ordinal));
-        Assert.Contains("jr_first", text, StringComparison.Ordinal);
-        Assert.Contains("jr_second", text, StringComparison.Ordinal);
+        Assert.All(SomeDashboard.Categories, category => Assert.Contains(category, Parse(Render("full")).Root!.Value, StringComparison.Ordinal));
+        var rows = runs.Descendants("tbody").Single().Elements("tr").Select(tr => tr.Elements("td").Select(td => td.Value).ToList()).ToList();
+        Assert.Equal(["second.csv", "RUNNING"], rows[0][..2]);
+        Assert.Equal(["first.csv +1 more", "SUCCEEDED"], rows[1][..2]);
+        Assert.Equal(["2", "1"], rows[1][^2..]);
+        Assert.DoesNotContain("jr_first", runs.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_FullData_NamesTheCurrencyOnEveryMoneyFigure()
+    {
+        var document = Parse(DashboardRenderer.Render(SomeDashboard.Full() with { Currency = "EUR" }, Time));
+
+        Assert.Contains("Net revenue (EUR)", document.Root!.Value, StringComparison.Ordinal);
+        Assert.Contains("3,400.30 EUR", document.Root.Value, StringComparison.Ordinal);
+        Assert.All(
+            document.Descendants("th").Where(th => th.Value.StartsWith("Revenue", StringComparison.Ordinal) || th.Value.StartsWith("Margin", StringComparison.Ordinal)),
+            th => Assert.EndsWith("(EUR)", th.Value, StringComparison.Ordinal));
+        Assert.All(
+            document.Descendants("svg").Where(svg => svg.Element("title")!.Value.Contains("evenue", StringComparison.Ordinal)),
+            svg => Assert.Contains("(EUR)", svg.Element("title")!.Value, StringComparison.Ordinal));
+        Assert.DoesNotContain("USD", document.Root.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_FullData_ShowsFreshnessRuleResultsAndFailedExecutions()
+    {
+        var health = Parse(Render("full")).Descendants("section").Single(s => (string?)s.Attribute("id") == "health");
+
+        var stats = health.Descendants("div").Where(d => ((string?)d.Attribute("class"))?.StartsWith("stat stat-", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(
+            ["9 h 50 min", "0 of 2 succeeded", "5 of 5 passed", "1"],
+            stats.Select(s => s.Elements("div").Single(d => (string?)d.Attribute("class") == "stat-value").Value));
+        var rules = health.Descendants("table").Single(t => (string?)t.Attribute("id") == "rules").Descendants("tbody").Single().Elements("tr").ToList();
+        Assert.Equal(["no_negative_amounts", "passed", "0", "1 of 2"], rules[1].Elements("td").Select(td => td.Value));
+        var failed = Assert.Single(health.Descendants("table").Single(t => (string?)t.Attribute("id") == "failed").Descendants("tbody").Single().Elements("tr"));
+        Assert.Equal(["<svg onload=alert(2)>.csv", "FAILED"], failed.Elements("td").Take(2).Select(td => td.Value));
+    }
+
+    [Fact]
+    public void Render_DataOlderThanADay_IsMarkedStale()
+    {
+        var html = DashboardRenderer.Render(SomeDashboard.Full(), FixedTimeProvider.At(2026, 11, 27, 9, 0, 0));
+
+        var freshness = Parse(html).Descendants("div").First(d => ((string?)d.Attribute("class"))?.StartsWith("stat stat-", StringComparison.Ordinal) == true);
+        Assert.Equal("stat stat-bad", (string?)freshness.Attribute("class"));
+        Assert.Equal("Freshness2 dayssince the last successful run, 2026-11-25 08:01:04 UTC · stale", freshness.Value);
     }
 
     [Fact]
@@ -71,6 +117,9 @@ public sealed partial class DashboardRendererTests
         var html = Render("full");
 
         Assert.DoesNotContain(SomeDashboard.HostileBrand, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<svg onload", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;svg onload=alert(2)&gt;.csv", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.Contains(SomeDashboard.HostileBrand, Parse(html).Root!.Value, StringComparison.Ordinal);
         Assert.Contains("o&#39;neill &quot;pro&quot;", html, StringComparison.Ordinal);

@@ -2,16 +2,20 @@ using PurchasePipeline.Local.Dashboard;
 
 namespace PurchasePipeline.Local.Tests.Dashboard;
 
-/// <summary>Dashboard data for renderer tests, with one hostile name from "the data".</summary>
+/// <summary>Dashboard data for renderer tests, with hostile names from "the data" (a brand, an object key, an error cause).</summary>
 internal static class SomeDashboard
 {
     public const string HostileBrand = "<script>alert(1)</script>";
+
+    public const string HostileKey = "raw/2026/11/24/<svg onload=alert(2)>.csv";
+
+    public const string HostileCause = "job run jr_1 broke rules: no_negative_amounts (2 rows) <b>bold</b>";
 
     public static readonly string[] Categories = ["smartphones", "laptops", "home & kitchen"];
 
     public static DashboardData Full() => DashboardData.Empty with
     {
-        Kpis = new DashboardKpis(3400.30m, 11, 600.12m, 7, 2, 220, 14, 6),
+        Kpis = new DashboardKpis(3400.30m, 11, 600.12m, 7, 2, 220, 14, 2, 4),
         Daily =
         [
             new DailyRevenue(new DateOnly(2026, 11, 23), 4, 1234.50m, 200m),
@@ -36,8 +40,24 @@ internal static class SomeDashboard
         ],
         RecentRuns =
         [
-            new RunRow("jr_second", SomeRun.Start.AddSeconds(60), SomeRun.Start.AddSeconds(64.5), 1, 120, 110, 7, 3),
-            new RunRow("jr_first", SomeRun.Start, SomeRun.Start.AddSeconds(2), 2, 100, 90, 7, 3),
+            new RunRow("jr_second", ["raw/2026/11/25/second.csv"], "RUNNING", SomeRun.Start.AddSeconds(60), SomeRun.Start.AddSeconds(64.5), 120, 110, 7, 0, 3),
+            new RunRow("jr_first", ["raw/2026/11/24/first.csv", HostileKey], "SUCCEEDED", SomeRun.Start, SomeRun.Start.AddSeconds(2), 100, 90, 7, 2, 1),
         ],
+        LastRunAt = SomeRun.Start.AddSeconds(64.5),
+        Health = new DashboardHealth(
+            [
+                new ExecutionRow("e2", "raw/2026/11/25/second.csv", "RUNNING", SomeRun.Start.AddSeconds(58), null, "jr_second", null, null, Rules(0)),
+                new ExecutionRow("e1", HostileKey, "FAILED", SomeRun.Start.AddSeconds(-30), TimeSpan.FromSeconds(3), null, "DataQualityCheckFailed", HostileCause, Rules(2)),
+            ],
+            [new ExecutionRow("e1", HostileKey, "FAILED", SomeRun.Start.AddSeconds(-30), TimeSpan.FromSeconds(3), null, "DataQualityCheckFailed", HostileCause, Rules(2))],
+            FailedCount: 1,
+            Considered: 2),
     };
+
+    /// <summary>The pipeline's five rules, with <paramref name="broken"/> offending rows of no_negative_amounts.</summary>
+    private static List<RuleResultRow> Rules(long broken) =>
+    [
+        new("no_duplicate_purchase_ids", 0), new("no_negative_amounts", broken), new("no_null_keys", 0),
+        new("row_conservation", 0), new("run_partitions_exist", 0),
+    ];
 }
