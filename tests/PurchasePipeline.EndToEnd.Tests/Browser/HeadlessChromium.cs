@@ -73,7 +73,7 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"{Executable} did not start");
+        var process = TestTools.Start(start, "chromium");
         var browser = new HeadlessChromium(process, profile);
         try
         {
