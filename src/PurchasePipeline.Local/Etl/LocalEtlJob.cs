@@ -20,8 +20,17 @@ public sealed class LocalEtlJob
     /// <summary>The job's name, as in AWS.</summary>
     public const string JobName = "clean_purchases";
 
-    /// <summary>Views the transform reads more than once; materialised so they are computed once.</summary>
-    private static readonly HashSet<string> Materialized = new(StringComparer.Ordinal) { "typed_purchases", "rejected_purchases", "clean_purchases", "touched_purchases" };
+    /// <summary>
+    /// Views the transform reads more than once; materialised so they are computed once. They are tables of an
+    /// in-memory database with a memory limit: what does not fit is spilled to the run's temp folder.
+    /// </summary>
+    private static readonly HashSet<string> Materialized = new(StringComparer.Ordinal) { "rejected_purchases", "clean_purchases", "touched_purchases" };
+
+    /// <summary>
+    /// The one view that reads raw_purchases (glue/sql/README.md). It is materialised straight from the raw objects:
+    /// raw_purchases itself stays a view, so the batch's text is read once and never held in memory as it was read.
+    /// </summary>
+    internal const string ReadsRaw = "typed_purchases";
 
     private readonly LocalHome home;
     private readonly TimeProvider time;
@@ -47,6 +56,7 @@ public sealed class LocalEtlJob
         options ??= new EtlRunOptions();
         using var jobLock = JobLock.Acquire(home.Lake, JobName, options.WaitForJob, cancellationToken);
         committer.Recover();
+        DeleteScratch(Path.Combine(home.Temp, JobName));
         if (options.ResetBookmark)
         {
             bookmarks.Reset();
@@ -65,9 +75,14 @@ public sealed class LocalEtlJob
         var pending = listed.Where(before.IsNew).ToList();
         options.Progress?.Report($"{runId}: {pending.Count} new object(s)");
         var staging = committer.StagingOf(runId);
+        var scratch = ScratchOf(runId);
         try
         {
-            using var connection = Duck.Duck.OpenInMemory();
+            var memory = new DuckMemory(options.MemoryLimit ?? DuckMemory.ConfiguredLimit(Environment.GetEnvironmentVariable), scratch);
+            using var connection = Duck.Duck.OpenInMemory(memory);
+            options.Progress?.Report(connection.Query(
+                "SELECT current_setting('memory_limit'), current_setting('temp_directory')",
+                r => $"{runId}: DuckDB memory limit {r.GetString(0)}, spilling to {r.GetString(1)}").Single());
             var quarantined = DefineInputs(connection, pending, runId);
             RunTransform(connection, options.Progress);
             cancellationToken.ThrowIfCancellationRequested();
@@ -79,11 +94,11 @@ public sealed class LocalEtlJob
                 JobName = JobName,
                 StartedAt = startedAt,
                 CompletedAt = time.GetUtcNow(),
-                RowsIn = connection.ScalarLong("SELECT count(*) FROM raw_purchases"),
+                RowsIn = connection.ScalarLong($"SELECT count(*) FROM {ReadsRaw}"),
                 RowsClean = connection.ScalarLong("SELECT count(*) FROM clean_purchases"),
                 RowsRejected = connection.ScalarLong("SELECT count(*) FROM rejected_purchases"),
                 RowsDeduplicated = connection.ScalarLong(
-                    "SELECT (SELECT count(*) FROM raw_purchases) - (SELECT count(*) FROM clean_purchases) - (SELECT count(*) FROM rejected_purchases)"),
+                    $"SELECT (SELECT count(*) FROM {ReadsRaw}) - (SELECT count(*) FROM clean_purchases) - (SELECT count(*) FROM rejected_purchases)"),
                 Files = [.. pending.Where(o => !quarantined.Exists(q => q.Key == o.Key)).Select(o => new ProcessedObject(o.Key, o.ETag, fileRows.GetValueOrDefault(o.Key)))],
                 Quarantined = quarantined,
                 Partitions = connection.Query(
@@ -97,7 +112,7 @@ public sealed class LocalEtlJob
             };
             AtomicFile.WriteAllText(Path.Combine(staging, "manifests", runId + ".json"), RunManifestJson.Serialize(manifest));
             cancellationToken.ThrowIfCancellationRequested();
-            var audit = new LocalValidator(home).Validate(runId, staging);
+            var audit = new LocalValidator(home) { Memory = memory }.Validate(runId, staging);
             if (!audit.Passed)
             {
                 throw new DataQualityCheckFailedException(audit);
@@ -116,6 +131,23 @@ public sealed class LocalEtlJob
             {
                 Directory.Delete(staging, recursive: true);
             }
+
+            DeleteScratch(scratch);
+        }
+    }
+
+    /// <summary>The run's temp folder: DuckDB spills there beyond its memory limit.</summary>
+    private string ScratchOf(string runId) => Path.Combine(home.Temp, JobName, runId);
+
+    /// <summary>
+    /// Deletes a run's temp folder, or every run's when <paramref name="scratch"/> is the job's: what a killed run left
+    /// (only one run of the job holds the lock, so no other run is using them).
+    /// </summary>
+    private static void DeleteScratch(string scratch)
+    {
+        if (Directory.Exists(scratch))
+        {
+            Directory.Delete(scratch, recursive: true);
         }
     }
 
@@ -124,45 +156,71 @@ public sealed class LocalEtlJob
         "jr_" + startedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "_" + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>
-    /// Reads each new object into raw_purchases on its own, so an object that cannot be read (no purchase header,
-    /// a line beyond what the reader accepts, not CSV at all) is blamed on itself and quarantined: the run goes on
-    /// with the others, and the bookmark moves past it at this etag. A failed INSERT adds no rows. An I/O error is
-    /// not the object's fault and may pass: it fails the run, which commits nothing, as before.
+    /// Defines the inputs and materialises <see cref="ReadsRaw"/> from every new object in one pass (the objects'
+    /// reads run in parallel). An object that cannot be read (no purchase header, a line beyond what the reader
+    /// accepts, not CSV at all) is blamed on itself and quarantined: when the pass fails, each object is read on its
+    /// own to find which, and the run goes on with the others (a failed INSERT adds no rows); the bookmark moves past
+    /// it at this etag. An I/O error is not the object's fault and may pass: it fails the run, which commits nothing.
     /// </summary>
     /// <returns>The quarantined objects with why, in key order.</returns>
     private List<QuarantinedObject> DefineInputs(DuckDBConnection connection, IReadOnlyList<RawObject> pending, string runId)
     {
-        connection.Execute("CREATE TEMP TABLE raw_purchases AS " + RawSources.Select([], runId));
+        connection.Execute("CREATE TEMP VIEW users AS " + LakeSources.Users(home));
+        ExistingRejected.Define(connection, home);
         var quarantined = new List<QuarantinedObject>();
+        var readable = new List<RawObject>();
         foreach (var raw in pending)
         {
             try
             {
-                connection.Execute("INSERT INTO raw_purchases " + RawSources.Select([raw], runId));
+                _ = RawSources.Select([raw], runId);
+                readable.Add(raw);
             }
-            catch (Exception e) when (e is RawFileException or DuckDBException or InvalidDataException)
+            catch (Exception e) when (e is RawFileException or InvalidDataException)
             {
                 quarantined.Add(new QuarantinedObject(raw.Key, raw.ETag, RawSources.Unreadable(raw, e)));
             }
         }
 
-        connection.Execute("CREATE TEMP VIEW users AS " + LakeSources.Users(home));
-        ExistingRejected.Define(connection, home);
+        var typed = SqlFolder.Transform.Single(s => s.Name == ReadsRaw).Text;
+        try
+        {
+            connection.Execute("CREATE OR REPLACE TEMP VIEW raw_purchases AS " + RawSources.Select(readable, runId));
+            connection.Execute($"CREATE TEMP TABLE {ReadsRaw} AS\n{typed}");
+            return quarantined;
+        }
+        catch (DuckDBException e) when (RawSources.IsObjectsFault(e))
+        {
+            // One of them cannot be read: find which.
+        }
+
+        connection.Execute("CREATE OR REPLACE TEMP VIEW raw_purchases AS " + RawSources.Select([], runId));
+        connection.Execute($"CREATE OR REPLACE TEMP TABLE {ReadsRaw} AS\n{typed}");
+        foreach (var raw in readable)
+        {
+            try
+            {
+                connection.Execute("CREATE OR REPLACE TEMP VIEW raw_purchases AS " + RawSources.Select([raw], runId));
+                connection.Execute($"INSERT INTO {ReadsRaw}\n{typed}");
+            }
+            catch (DuckDBException e) when (RawSources.IsObjectsFault(e))
+            {
+                quarantined.Add(new QuarantinedObject(raw.Key, raw.ETag, RawSources.Unreadable(raw, e)));
+            }
+        }
+
+        quarantined.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         return quarantined;
     }
 
     private void RunTransform(DuckDBConnection connection, IProgress<string>? progress)
     {
-        foreach (var script in SqlFolder.Transform)
+        // The batch's purchase dates are known once typed_purchases is: existing_purchases reads just their partitions.
+        ExistingPurchases.Define(connection, home);
+        foreach (var script in SqlFolder.Transform.Where(s => s.Name != ReadsRaw))
         {
             var kind = Materialized.Contains(script.Name) ? "TABLE" : "VIEW";
             connection.Execute($"CREATE OR REPLACE TEMP {kind} {script.Name} AS\n{script.Text}");
-            if (script.Name == ExistingPurchases.DatesFrom)
-            {
-                // Only now are the batch's purchase dates known: existing_purchases reads just their partitions.
-                ExistingPurchases.Define(connection, home);
-            }
-
             progress?.Report("ran " + script.Name);
         }
     }
@@ -189,7 +247,7 @@ public sealed class LocalEtlJob
 
         progress?.Report("wrote clean, rejected and aggregate parquet to staging");
         return connection.Query(
-            "SELECT source_file, count(*) FROM raw_purchases GROUP BY source_file",
+            $"SELECT source_file, count(*) FROM {ReadsRaw} GROUP BY source_file",
             r => KeyValuePair.Create(r.GetString(0), r.GetInt64(1))).ToDictionary(StringComparer.Ordinal);
     }
 }
