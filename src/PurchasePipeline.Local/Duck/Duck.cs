@@ -11,7 +11,7 @@ internal static class Duck
     public static DuckDBConnection OpenInMemory() => Open(":memory:");
 
     /// <summary>An open in-memory DuckDB database that holds at most <paramref name="memory"/>'s limit and spills the rest.</summary>
-    /// <exception cref="DuckDBException">The limit is not a size DuckDB reads: its message names the setting.</exception>
+    /// <exception cref="ArgumentException">The limit is not a size DuckDB reads: one line naming it and <see cref="DuckMemory.LimitVariable"/>.</exception>
     public static DuckDBConnection OpenInMemory(DuckMemory memory)
     {
         Directory.CreateDirectory(memory.SpillDirectory);

@@ -140,8 +140,8 @@ public sealed class LocalEtlJob
     private string ScratchOf(string runId) => Path.Combine(home.Temp, JobName, runId);
 
     /// <summary>
-    /// Deletes a run's temp folder, or every run's when <paramref name="scratch"/> is the job's: what a killed run left
-    /// (only one run of the job holds the lock, so no other run is using them).
+    /// Deletes a temp folder: a run's when it ends, and at the start of a run the job's, with what killed runs left
+    /// (the run holds the job's lock, so no other run is using it).
     /// </summary>
     private static void DeleteScratch(string scratch)
     {
@@ -173,6 +173,7 @@ public sealed class LocalEtlJob
         {
             try
             {
+                // Reads the object's header: a file that is no purchase file is quarantined before DuckDB reads it.
                 _ = RawSources.Select([raw], runId);
                 readable.Add(raw);
             }
