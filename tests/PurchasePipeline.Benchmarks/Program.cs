@@ -1,11 +1,23 @@
 using PurchasePipeline.Benchmarks;
 using PurchasePipeline.Benchmarks.Engine;
 using PurchasePipeline.Benchmarks.Measuring;
+using PurchasePipeline.Benchmarks.Memory;
 
 // dotnet run -c Release --project tests/PurchasePipeline.Benchmarks -- engine [--quick]
 if (args.FirstOrDefault() == "engine")
 {
     return await EngineBenchmarkRun.MainAsync(args[1..], CancellationToken.None);
+}
+
+// dotnet run -c Release --project tests/PurchasePipeline.Benchmarks -- memory [--data DIR] [--sizes 1,5,10,20] [--quick]
+if (args.FirstOrDefault() == "memory")
+{
+    return await MemoryBenchmarkRun.MainAsync(args[1..], CancellationToken.None);
+}
+
+if (args.FirstOrDefault() == MemoryCase.ChildCommand)
+{
+    return MemoryCase.RunChild(args[1], args[2], args[3], args[4]);
 }
 
 // dotnet run -c Release --project tests/PurchasePipeline.Benchmarks -- [--quick]

@@ -10,6 +10,24 @@ internal static class Duck
     /// <summary>An open in-memory DuckDB database.</summary>
     public static DuckDBConnection OpenInMemory() => Open(":memory:");
 
+    /// <summary>An open in-memory DuckDB database that holds at most <paramref name="memory"/>'s limit and spills the rest.</summary>
+    /// <exception cref="ArgumentException">The limit is not a size DuckDB reads: one line naming it and <see cref="DuckMemory.LimitVariable"/>.</exception>
+    public static DuckDBConnection OpenInMemory(DuckMemory memory)
+    {
+        Directory.CreateDirectory(memory.SpillDirectory);
+        var connection = OpenInMemory();
+        try
+        {
+            connection.Execute(memory.Settings());
+            return connection;
+        }
+        catch (DuckDBException e)
+        {
+            connection.Dispose();
+            throw new ArgumentException($"memory limit {memory.Limit} (${DuckMemory.LimitVariable}): {e.Message.Split('\n')[0].Trim()}", nameof(memory), e);
+        }
+    }
+
     /// <summary>An open DuckDB database stored in <paramref name="path"/> (created if absent).</summary>
     public static DuckDBConnection Open(string path)
     {

@@ -12,6 +12,9 @@ public sealed record EtlRunOptions
     /// <summary>How long to wait for another run (of any process) to release the job before refusing with ConcurrentRunsExceeded.</summary>
     public TimeSpan WaitForJob { get; init; }
 
+    /// <summary>DuckDB's memory limit for this run ("1GB"); null: <see cref="Duck.DuckMemory.LimitVariable"/>, else its default.</summary>
+    public string? MemoryLimit { get; init; }
+
     /// <summary>Receives a line per stage of the run, for progress display.</summary>
     public IProgress<string>? Progress { get; init; }
 }

@@ -20,8 +20,17 @@ public sealed class LocalEtlJob
     /// <summary>The job's name, as in AWS.</summary>
     public const string JobName = "clean_purchases";
 
-    /// <summary>Views the transform reads more than once; materialised so they are computed once.</summary>
-    private static readonly HashSet<string> Materialized = new(StringComparer.Ordinal) { "typed_purchases", "rejected_purchases", "clean_purchases", "touched_purchases" };
+    /// <summary>
+    /// Views the transform reads more than once; materialised so they are computed once. They are tables of an
+    /// in-memory database with a memory limit: what does not fit is spilled to the run's temp folder.
+    /// </summary>
+    private static readonly HashSet<string> Materialized = new(StringComparer.Ordinal) { "rejected_purchases", "clean_purchases", "touched_purchases" };
+
+    /// <summary>
+    /// The one view that reads raw_purchases (glue/sql/README.md). It is materialised straight from the raw objects:
+    /// raw_purchases itself stays a view, so the batch's text is read once and never held in memory as it was read.
+    /// </summary>
+    internal const string ReadsRaw = "typed_purchases";
 
     private readonly LocalHome home;
     private readonly TimeProvider time;
@@ -47,6 +56,7 @@ public sealed class LocalEtlJob
         options ??= new EtlRunOptions();
         using var jobLock = JobLock.Acquire(home.Lake, JobName, options.WaitForJob, cancellationToken);
         committer.Recover();
+        DeleteScratch(Path.Combine(home.Temp, JobName));
         if (options.ResetBookmark)
         {
             bookmarks.Reset();
@@ -66,9 +76,14 @@ public sealed class LocalEtlJob
         options.Progress?.Report($"{runId}: {pending.Count} new object(s)");
         var beingWritten = ObjectsBeingWritten.Among(pending);
         var staging = committer.StagingOf(runId);
+        var scratch = ScratchOf(runId);
         try
         {
-            using var connection = Duck.Duck.OpenInMemory();
+            var memory = new DuckMemory(options.MemoryLimit ?? DuckMemory.ConfiguredLimit(Environment.GetEnvironmentVariable), scratch);
+            using var connection = Duck.Duck.OpenInMemory(memory);
+            options.Progress?.Report(connection.Query(
+                "SELECT current_setting('memory_limit'), current_setting('temp_directory')",
+                r => $"{runId}: DuckDB memory limit {r.GetString(0)}, spilling to {r.GetString(1)}").Single());
             var (quarantined, deferred) = DefineInputs(connection, pending, beingWritten, runId);
             deferred.ForEach(raw => options.Progress?.Report($"{runId}: {raw.Key}: left for a later run: another program is still writing it"));
             var read = pending.Except(deferred).ToList();
@@ -82,11 +97,11 @@ public sealed class LocalEtlJob
                 JobName = JobName,
                 StartedAt = startedAt,
                 CompletedAt = time.GetUtcNow(),
-                RowsIn = connection.ScalarLong("SELECT count(*) FROM raw_purchases"),
+                RowsIn = connection.ScalarLong($"SELECT count(*) FROM {ReadsRaw}"),
                 RowsClean = connection.ScalarLong("SELECT count(*) FROM clean_purchases"),
                 RowsRejected = connection.ScalarLong("SELECT count(*) FROM rejected_purchases"),
                 RowsDeduplicated = connection.ScalarLong(
-                    "SELECT (SELECT count(*) FROM raw_purchases) - (SELECT count(*) FROM clean_purchases) - (SELECT count(*) FROM rejected_purchases)"),
+                    $"SELECT (SELECT count(*) FROM {ReadsRaw}) - (SELECT count(*) FROM clean_purchases) - (SELECT count(*) FROM rejected_purchases)"),
                 Files = [.. read.Where(o => !quarantined.Exists(q => q.Key == o.Key)).Select(o => new ProcessedObject(o.Key, o.ETag, fileRows.GetValueOrDefault(o.Key)))],
                 Quarantined = quarantined,
                 Partitions = connection.Query(
@@ -100,7 +115,7 @@ public sealed class LocalEtlJob
             };
             AtomicFile.WriteAllText(Path.Combine(staging, "manifests", runId + ".json"), RunManifestJson.Serialize(manifest));
             cancellationToken.ThrowIfCancellationRequested();
-            var audit = new LocalValidator(home).Validate(runId, staging);
+            var audit = new LocalValidator(home) { Memory = memory }.Validate(runId, staging);
             if (!audit.Passed)
             {
                 throw new DataQualityCheckFailedException(audit);
@@ -119,6 +134,23 @@ public sealed class LocalEtlJob
             {
                 Directory.Delete(staging, recursive: true);
             }
+
+            DeleteScratch(scratch);
+        }
+    }
+
+    /// <summary>The run's temp folder: DuckDB spills there beyond its memory limit.</summary>
+    private string ScratchOf(string runId) => Path.Combine(home.Temp, JobName, runId);
+
+    /// <summary>
+    /// Deletes a temp folder: a run's when it ends, and at the start of a run the job's, with what killed runs left
+    /// (the run holds the job's lock, so no other run is using it).
+    /// </summary>
+    private static void DeleteScratch(string scratch)
+    {
+        if (Directory.Exists(scratch))
+        {
+            Directory.Delete(scratch, recursive: true);
         }
     }
 
@@ -127,10 +159,11 @@ public sealed class LocalEtlJob
         "jr_" + startedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "_" + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>
-    /// Reads each new object into raw_purchases on its own, so an object that cannot be read (no purchase header,
-    /// a line beyond what the reader accepts, not CSV at all) is blamed on itself and quarantined: the run goes on
-    /// with the others, and the bookmark moves past it at this etag. A failed INSERT adds no rows. An I/O error is
-    /// not the object's fault and may pass: it fails the run, which commits nothing, as before.
+    /// Defines the inputs and materialises <see cref="ReadsRaw"/> from every new object in one pass (the objects'
+    /// reads run in parallel). An object that cannot be read (no purchase header, a line beyond what the reader
+    /// accepts, not CSV at all) is blamed on itself and quarantined: when the pass fails, each object is read on its
+    /// own to find which, and the run goes on with the others (a failed INSERT adds no rows); the bookmark moves past
+    /// it at this etag. An I/O error is not the object's fault and may pass: it fails the run, which commits nothing.
     /// </summary>
     /// <remarks>
     /// An object another program is still writing in place (<see cref="ObjectsBeingWritten"/>: held open for writing
@@ -141,49 +174,76 @@ public sealed class LocalEtlJob
     private (List<QuarantinedObject> Quarantined, List<RawObject> Deferred) DefineInputs(
         DuckDBConnection connection, IReadOnlyList<RawObject> pending, IReadOnlySet<string> beingWritten, string runId)
     {
-        connection.Execute("CREATE TEMP TABLE raw_purchases AS " + RawSources.Select([], runId));
+        connection.Execute("CREATE TEMP VIEW users AS " + LakeSources.Users(home));
+        ExistingRejected.Define(connection, home);
         var quarantined = new List<QuarantinedObject>();
-        var deferred = new List<RawObject>();
-        foreach (var raw in pending)
+        var deferred = pending.Where(raw => beingWritten.Contains(raw.Path)).ToList();
+        var readable = new List<RawObject>();
+        foreach (var raw in pending.Except(deferred))
         {
-            if (beingWritten.Contains(raw.Path))
-            {
-                deferred.Add(raw);
-                continue;
-            }
-
-            var stamp = ObjectsBeingWritten.Stamp(raw);
-            string? unreadable = null;
             try
             {
-                connection.Execute("INSERT INTO raw_purchases " + RawSources.Select([raw], runId));
+                // Reads the object's header: a file that is no purchase file is quarantined before DuckDB reads it.
+                _ = RawSources.Select([raw], runId);
+                readable.Add(raw);
             }
-            catch (Exception e) when (e is RawFileException or DuckDBException or InvalidDataException)
+            catch (Exception e) when (e is RawFileException or InvalidDataException)
             {
-                unreadable = RawSources.Unreadable(raw, e);
-            }
-
-            if (ObjectsBeingWritten.Changed(raw, stamp))
-            {
-                // Written to while it was read: its rows (or its error) are of a partial file.
-                connection.Execute($"DELETE FROM raw_purchases WHERE source_file = {Duck.Duck.Literal(raw.Key)}");
-                deferred.Add(raw);
-            }
-            else if (unreadable is not null)
-            {
-                quarantined.Add(new QuarantinedObject(raw.Key, raw.ETag, unreadable));
+                quarantined.Add(new QuarantinedObject(raw.Key, raw.ETag, RawSources.Unreadable(raw, e)));
             }
         }
 
-        connection.Execute("CREATE TEMP VIEW users AS " + LakeSources.Users(home));
-        ExistingRejected.Define(connection, home);
+        var stamps = readable.ToDictionary(raw => raw.Key, ObjectsBeingWritten.Stamp, StringComparer.Ordinal);
+        ReadTyped(connection, readable, quarantined, runId);
+        foreach (var raw in readable.Where(raw => ObjectsBeingWritten.Changed(raw, stamps[raw.Key])))
+        {
+            // Written to while it was read: its rows (or its error) are of a partial file.
+            connection.Execute($"DELETE FROM {ReadsRaw} WHERE source_file = {Duck.Duck.Literal(raw.Key)}");
+            quarantined.RemoveAll(q => q.Key == raw.Key);
+            deferred.Add(raw);
+        }
+
+        quarantined.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         return (quarantined, deferred);
     }
 
-    /// <summary>Binds the views after the inputs, in the order of glue/sql/README.md (<see cref="TransformBinding"/>).</summary>
+    /// <summary>Materialises <see cref="ReadsRaw"/> from the readable objects, quarantining any DuckDB cannot read.</summary>
+    private static void ReadTyped(DuckDBConnection connection, List<RawObject> readable, List<QuarantinedObject> quarantined, string runId)
+    {
+        var typed = SqlFolder.Transform.Single(s => s.Name == ReadsRaw).Text;
+        try
+        {
+            connection.Execute("CREATE OR REPLACE TEMP VIEW raw_purchases AS " + RawSources.Select(readable, runId));
+            connection.Execute($"CREATE TEMP TABLE {ReadsRaw} AS\n{typed}");
+            return;
+        }
+        catch (DuckDBException e) when (RawSources.IsObjectsFault(e))
+        {
+            // One of them cannot be read: find which.
+        }
+
+        connection.Execute("CREATE OR REPLACE TEMP VIEW raw_purchases AS " + RawSources.Select([], runId));
+        connection.Execute($"CREATE OR REPLACE TEMP TABLE {ReadsRaw} AS\n{typed}");
+        foreach (var raw in readable)
+        {
+            try
+            {
+                connection.Execute("CREATE OR REPLACE TEMP VIEW raw_purchases AS " + RawSources.Select([raw], runId));
+                connection.Execute($"INSERT INTO {ReadsRaw}\n{typed}");
+            }
+            catch (DuckDBException e) when (RawSources.IsObjectsFault(e))
+            {
+                quarantined.Add(new QuarantinedObject(raw.Key, raw.ETag, RawSources.Unreadable(raw, e)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Binds the views after <see cref="ReadsRaw"/>, in the order of glue/sql/README.md (<see cref="TransformBinding"/>).
+    /// </summary>
     private void RunTransform(DuckDBConnection connection, IProgress<string>? progress)
     {
-        foreach (var (view, script) in TransformBinding.Order(SqlFolder.Transform).Skip(TransformBinding.Inputs.Count))
+        foreach (var (view, script) in TransformBinding.Order(SqlFolder.Transform).Skip(TransformBinding.Inputs.Count).Where(v => v.View != ReadsRaw))
         {
             if (script is null)
             {
@@ -220,7 +280,7 @@ public sealed class LocalEtlJob
 
         progress?.Report("wrote clean, rejected and aggregate parquet to staging");
         return connection.Query(
-            "SELECT source_file, count(*) FROM raw_purchases GROUP BY source_file",
+            $"SELECT source_file, count(*) FROM {ReadsRaw} GROUP BY source_file",
             r => KeyValuePair.Create(r.GetString(0), r.GetInt64(1))).ToDictionary(StringComparer.Ordinal);
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 using PurchasePipeline.Core.Errors;
 using PurchasePipeline.Core.Schema;
 using PurchasePipeline.Local.Lake;
@@ -32,6 +34,12 @@ internal static class RawSources
 
         return string.Join("\nUNION ALL\n", objects.Select(o => o.IsJsonLines ? JsonLines(o, runId) : Csv(o, runId)));
     }
+
+    /// <summary>
+    /// Whether DuckDB failing to read an object is the object's fault. Running out of memory is not: the same object
+    /// reads under a higher limit, so the run fails (naming the limit) instead of quarantining good objects.
+    /// </summary>
+    public static bool IsObjectsFault(DuckDBException error) => error.ErrorType != DuckDBErrorType.OutOfMemory;
 
     /// <summary>Why an object cannot be read, in one line naming no local path (the reason is stored with its key).</summary>
     public static string Unreadable(RawObject raw, Exception error)

@@ -21,6 +21,7 @@ namespace PurchasePipeline.Local.Lake;
 /// trigger/emitted.json                          objects whose execution ended
 /// dashboard/index.html
 /// dashboard/figures/R.json                      each committed run's figures, summed by the dashboard
+/// tmp/JOB/RUN/                                  what DuckDB spills beyond its memory limit during a run, deleted after it
 /// </code>
 /// </remarks>
 public sealed class LocalHome
@@ -57,6 +58,9 @@ public sealed class LocalHome
     public string Bookmarks => Path.Combine(Root, "bookmarks");
 
     public string Dashboard => Path.Combine(Root, "dashboard", "index.html");
+
+    /// <summary>Scratch space of runs in progress (DuckDB's spill files); nothing in it outlives its run.</summary>
+    public string Temp => Path.Combine(Root, "tmp");
 
     /// <summary>The object key (bucket-relative, '/'-separated) of a file under landing/.</summary>
     public string KeyOf(string path) => Path.GetRelativePath(Landing, Path.GetFullPath(path)).Replace('\\', '/');

@@ -24,13 +24,17 @@ internal static class RawDuckDbBaseline
     /// <summary>The views read more than once, materialised as the job materialises them.</summary>
     private static readonly HashSet<string> Materialized = new(StringComparer.Ordinal) { "typed_purchases", "clean_purchases", "touched_purchases" };
 
-    public static void Run(LocalHome input, string output)
+    /// <param name="input">The home whose landing/ is read.</param>
+    /// <param name="output">Where the Parquet goes.</param>
+    /// <param name="memory">A memory limit and spill folder, as a DuckDB user sets them for a batch beyond RAM; null: DuckDB's defaults.</param>
+    public static void Run(LocalHome input, string output, DuckMemory? memory = null)
     {
         var scripts = SqlFolder.Transform;
-        using var connection = Duck.OpenInMemory();
+        using var connection = memory is null ? Duck.OpenInMemory() : Duck.OpenInMemory(memory);
         connection.Execute("CREATE TEMP TABLE raw_purchases AS " + RawSources.Select(LandingZone.ListRaw(input), RunId));
         connection.Execute("CREATE TEMP VIEW users AS " + LakeSources.Users(input));
         connection.Execute("CREATE TEMP VIEW existing_purchases AS " + TransformShapes.EmptySelect("clean_purchases"));
+        connection.Execute("CREATE TEMP VIEW existing_rejected AS SELECT reject_id FROM (" + TransformShapes.EmptySelect("rejected_purchases") + ")");
         foreach (var script in scripts)
         {
             var kind = Materialized.Contains(script.Name) ? "TABLE" : "VIEW";
