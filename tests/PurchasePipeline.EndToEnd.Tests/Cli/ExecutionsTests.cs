@@ -29,7 +29,7 @@ public sealed class ExecutionsTests : IDisposable
         Assert.Equal("SUCCEEDED", (string?)execution["status"]);
         Assert.Equal("purchase-pipeline", (string?)execution["stateMachine"]);
         Assert.StartsWith("arn:aws:states:local:000000000000:execution:purchase-pipeline:", (string?)execution["executionArn"], StringComparison.Ordinal);
-        Assert.Equal(19, (int?)execution["stateTransitions"]);
+        Assert.Equal(27, (int?)execution["stateTransitions"]);
         Assert.Null((string?)execution["error"]);
     }
 
