@@ -58,8 +58,9 @@ internal static class RerunCommand
             }
             catch (ExecutionNotRedrivableException e)
             {
+                // As --aws reports Step Functions' refusal: the error name and its reason, exit 1.
                 await context.Error.WriteLineAsync("ExecutionNotRedrivable: " + e.Message).ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                return ExitCodes.Failed;
             }
 
             if (parse.GetValue(json))

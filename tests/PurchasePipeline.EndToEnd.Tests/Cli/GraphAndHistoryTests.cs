@@ -93,7 +93,7 @@ public sealed class GraphAndHistoryTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("raw/shown.csv", result.Output, StringComparison.Ordinal);
-        Assert.Contains("Duration     3.00s", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Duration     2.00s", result.Output, StringComparison.Ordinal);
         Assert.Contains("│ 2 │ InvalidInput", result.Output, StringComparison.Ordinal);
         Assert.Contains("{\"in\":\"InvalidInput\"}", result.Output, StringComparison.Ordinal);
         Assert.Contains("{\"out\":\"InvalidInput\"}", result.Output, StringComparison.Ordinal);

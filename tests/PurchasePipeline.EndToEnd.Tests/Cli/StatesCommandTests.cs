@@ -31,7 +31,7 @@ public sealed class StatesCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         var lines = result.Error.Trim().Split('\n');
         Assert.Equal(2, lines.Length);
-        Assert.Single(lines, l => l.StartsWith($"{broken}: $.States.Initialize.Next: ", StringComparison.Ordinal) && l.Contains("Nowhere", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.StartsWith($"{broken}: $.States.Crawl.Branches[0].States.IsCrawlerReady.Default: ", StringComparison.Ordinal) && l.Contains("Nowhere", StringComparison.Ordinal));
         Assert.Single(lines, l => l.StartsWith($"{broken}: $.States.Transform.Branches[0].States.WaitForJob", StringComparison.Ordinal));
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
@@ -127,11 +127,11 @@ public sealed class StatesCommandTests : IDisposable
     private Task<CliResult> StatesRunAsync(string definition, params string[] more) =>
         CliHarness.RunAsync(["states", "run", definition, "--input", "@" + Fixtures.ObjectCreatedEvent, "--wait-scale", "0", "--home", temp.Path, .. more]);
 
-    /// <summary>The real definition with two mistakes: a Next to a state that does not exist, and a Wait given two durations.</summary>
+    /// <summary>The real definition with two mistakes: a Default to a state that does not exist, and a Wait given two durations.</summary>
     private string BrokenCopy()
     {
         var definition = JsonNode.Parse(File.ReadAllText(PipelineDefinition.File))!;
-        definition["States"]!["Initialize"]!["Next"] = "Nowhere";
+        definition["States"]!["Crawl"]!["Branches"]![0]!["States"]!["IsCrawlerReady"]!["Default"] = "Nowhere";
         definition["States"]!["Transform"]!["Branches"]![0]!["States"]!["WaitForJob"]!["Seconds"] = 10;
         var path = temp.Combine("broken.asl.json");
         File.WriteAllText(path, definition.ToJsonString());
