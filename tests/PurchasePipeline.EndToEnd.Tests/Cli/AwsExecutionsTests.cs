@@ -140,6 +140,35 @@ public sealed class AwsExecutionsTests : IAsyncDisposable
         Assert.Empty(aws.Calls("AWSStepFunctions.StartExecution"));
     }
 
+    [Fact]
+    public async Task RerunAwsRedrive_ByName_CallsRedriveExecutionOnTheExecutionAndStartsNothing()
+    {
+        aws.On("AWSStepFunctions.RedriveExecution", _ => ScriptedResponse.Ok("""{"redriveDate":1764072000}"""));
+
+        var result = await CliHarness.RunAwsAsync(aws, null, "rerun", "run-1", "--redrive", "--aws", "--state-machine-arn", StateMachine);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        var redrive = Assert.Single(aws.Calls("AWSStepFunctions.RedriveExecution"));
+        var body = JsonNode.Parse(redrive.BodyText)!;
+        Assert.Equal("arn:aws:states:eu-west-1:123456789012:execution:purchase-pipeline:run-1", (string?)body["executionArn"]);
+        Assert.False(string.IsNullOrEmpty((string?)body["clientToken"]));
+        Assert.Empty(aws.Calls("AWSStepFunctions.StartExecution"));
+        Assert.Contains("redriven arn:aws:states:eu-west-1:123456789012:execution:purchase-pipeline:run-1 at 2025-11-25T12:00:00Z", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RerunAwsRedrive_NotRedrivable_ExitsOneWithStepFunctionsReasonInOneLine()
+    {
+        aws.On("AWSStepFunctions.RedriveExecution", _ => ScriptedResponse.Error(400, "ExecutionNotRedrivable", "Execution is SUCCEEDED and cannot be redriven"));
+
+        var result = await CliHarness.RunAwsAsync(aws, null, "rerun", "run-1", "--redrive", "--aws", "--state-machine-arn", StateMachine);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.Contains("ExecutionNotRedrivable", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Execution is SUCCEEDED and cannot be redriven", result.Error, StringComparison.Ordinal);
+    }
+
     private static string Described(string name, string status, string? output, string? error, string? cause) => new JsonObject
     {
         ["executionArn"] = $"arn:aws:states:eu-west-1:123456789012:execution:purchase-pipeline:{name}",
