@@ -97,6 +97,25 @@ public sealed class AwsExecutionsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ExecutionsShowAws_RedrivenExecution_ShowsItsRedriveCountDateAndStatus()
+    {
+        var described = JsonNode.Parse(Described("run-4", "FAILED", output: null, error: "GlueJobFailed", cause: "…"))!.AsObject();
+        described["redriveCount"] = 2;
+        described["redriveDate"] = 1_764_072_000;
+        described["redriveStatus"] = "REDRIVABLE";
+        aws.On("AWSStepFunctions.DescribeExecution", _ => ScriptedResponse.Ok(described.ToJsonString()));
+
+        var table = await CliHarness.RunAwsAsync(aws, null, "executions", "show", "run-4", "--aws", "--state-machine-arn", StateMachine);
+        var json = await CliHarness.RunAwsAsync(aws, null, "executions", "show", "run-4", "--aws", "--state-machine-arn", StateMachine, "--json");
+
+        Assert.True(table.ExitCode == 0, table.Output + table.Error);
+        Assert.Contains("Redrives       2, last 2025-11-25 12:00:00", table.Output, StringComparison.Ordinal);
+        Assert.Contains("REDRIVABLE", table.Output, StringComparison.Ordinal);
+        var shown = JsonNode.Parse(json.Output)!;
+        Assert.Equal((2, "REDRIVABLE"), ((int?)shown["redriveCount"], (string?)shown["redriveStatus"]));
+    }
+
+    [Fact]
     public async Task ExecutionsShowAws_SucceededExecution_TableShowsTheManifestsCounts()
     {
         const string output = """{"job":{"jobRunId":"jr_1","manifest":{"run_id":"jr_1","rows_in":100,"rows_clean":90,"rows_rejected":8,"rows_deduplicated":2}}}""";
