@@ -71,6 +71,7 @@ public sealed class PurchasePipelineStack : Stack
             Bucket = Storage.Bucket,
             StateMachine = Workflow.StateMachine,
         });
+        ExecutionAlerts = new ExecutionAlertRule(this, "ExecutionAlerts", props.Files, Workflow.StateMachine, Alerts);
         Alarms = new PipelineAlarms(this, "Alarms", new PipelineAlarmsProps
         {
             StateMachine = Workflow.StateMachine,
@@ -101,6 +102,8 @@ public sealed class PurchasePipelineStack : Stack
     public PipelineWorkflow Workflow { get; }
 
     public ObjectCreatedTrigger Trigger { get; }
+
+    public ExecutionAlertRule ExecutionAlerts { get; }
 
     public PipelineAlarms Alarms { get; }
 }

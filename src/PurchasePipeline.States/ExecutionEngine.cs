@@ -29,6 +29,34 @@ public sealed class ExecutionEngine(TimeProvider time, EngineOptions? options = 
         ArgumentNullException.ThrowIfNull(info);
         var run = new ExecutionRun(time, options, tasks, info, listener, JsonValues.Copy(input));
         run.Emit(HistoryEventType.ExecutionStarted, null, input);
+        return await RunToEndAsync(machine, run, machine.StartAt, input, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Redrives an execution that failed, timed out or was aborted: from <paramref name="from"/> (see
+    /// <see cref="RedrivePoint.Of"/>) with the execution's same <paramref name="input"/> ($$.Execution.Input),
+    /// after an <see cref="HistoryEventType.ExecutionRedriven"/> event. The states that succeeded before do
+    /// not run again. The definition's TimeoutSeconds counts from the redrive.
+    /// </summary>
+    /// <returns>As <see cref="RunAsync"/>, with the transitions of this redrive only.</returns>
+    public async Task<ExecutionResult> RedriveAsync(StateMachine machine, JsonNode? input, RedrivePoint from, ITaskInvoker tasks, ExecutionInfo info, IExecutionListener? listener, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(info);
+        if (!machine.StateNames.Contains(from.StateName))
+        {
+            throw new ArgumentException($"'{from.StateName}' is not a top-level state of the definition", nameof(from));
+        }
+
+        var run = new ExecutionRun(time, options, tasks, info, listener, JsonValues.Copy(input));
+        run.Emit(HistoryEventType.ExecutionRedriven, null);
+        return await RunToEndAsync(machine, run, from.StateName, from.Input, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ExecutionResult> RunToEndAsync(StateMachine machine, ExecutionRun run, string startAt, JsonNode? input, CancellationToken cancellationToken)
+    {
         using var timeout = machine.Timeout is { } limit ? new CancellationTokenSource(limit, time) : null;
         using var linked = timeout is null
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
@@ -36,7 +64,7 @@ public sealed class ExecutionEngine(TimeProvider time, EngineOptions? options = 
         try
         {
             PayloadLimit.Check(input, "The execution input");
-            var output = await new MachineRunner(run).RunAsync(machine.Definition, JsonValues.Copy(input), linked.Token).ConfigureAwait(false);
+            var output = await new MachineRunner(run).RunAsync(machine.Definition, startAt, JsonValues.Copy(input), linked.Token).ConfigureAwait(false);
             run.Emit(HistoryEventType.ExecutionSucceeded, null, output);
             return new ExecutionResult(ExecutionStatus.Succeeded, output, null, null, run.Transitions);
         }

@@ -6,6 +6,9 @@ namespace PurchasePipeline.States;
 public enum HistoryEventType
 {
     ExecutionStarted,
+
+    /// <summary>A failed, timed-out or aborted execution was redriven: the events after it are the redrive's (Step Functions' ExecutionRedriven).</summary>
+    ExecutionRedriven,
     StateEntered,
     StateExited,
     TaskScheduled,

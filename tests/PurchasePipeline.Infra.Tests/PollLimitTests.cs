@@ -45,13 +45,16 @@ public sealed class PollLimitTests(DefaultDeployment shared) : IClassFixture<Def
     }
 
     [Fact]
-    public void StartAndAlertRetries_FitTheFixedAllowance()
+    public void StartRetries_FitTheFixedAllowance()
     {
         // Retry delays are at most IntervalSeconds × BackoffRate^n, capped by MaxDelaySeconds (ASL spec,
         // "Retrying after error"; FULL jitter only shortens them). The states outside the poll loops may wait
         // that long before the run goes on or pages.
-        var states = Definition(shared.Json)["States"]!.AsObject();
-        string[] outsideLoops = ["StartCrawler", "StartEtlJob", "StartValidation", "RefreshDataset", "NotifyFailure", "NotifyFailureWithStateSubject"];
+        // The start-and-poll steps are one-branch Parallel units: their states are in the branches.
+        var states = new JsonObject([.. Definition(shared.Json)["States"]!.AsObject()
+            .SelectMany(s => s.Value!["Branches"] is JsonArray branches ? branches.SelectMany(b => b!["States"]!.AsObject()) : [s])
+            .Select(s => KeyValuePair.Create(s.Key, s.Value?.DeepClone()))]);
+        string[] outsideLoops = ["StartCrawler", "StartEtlJob", "StartValidation", "RefreshDataset"];
 
         var waits = outsideLoops.Sum(name => RetryDelaySeconds(states[name]!.AsObject()));
 

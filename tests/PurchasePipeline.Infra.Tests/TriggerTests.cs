@@ -7,7 +7,7 @@ namespace PurchasePipeline.Infra.Tests;
 [Trait("Requires", "node")]
 public sealed class TriggerTests(DefaultDeployment shared) : IClassFixture<DefaultDeployment>
 {
-    private JsonObject Rule => shared.Json.Single("AWS::Events::Rule");
+    private JsonObject Rule => shared.Json.Resources("AWS::Events::Rule").Select(r => r.Properties).Single(r => (string?)r["EventPattern"]!["source"]![0] == "aws.s3");
 
     [Fact]
     public void EventPattern_IsTheFileWithTheBucketNameFilledIn()

@@ -8,9 +8,9 @@ using Constructs;
 namespace PurchasePipeline.Infra.Alerting;
 
 /// <summary>
-/// The SNS topic that pages on-call: the state machine's NotifyFailure state and the CloudWatch alarms
-/// publish to it. Encrypted with its own KMS key, because CloudWatch cannot publish to a topic under the
-/// AWS-managed SNS key.
+/// The SNS topic that pages on-call: the execution alert rule (EventBridge) and the CloudWatch alarms publish
+/// to it. Encrypted with its own KMS key, because neither service can publish to a topic under the AWS-managed
+/// SNS key.
 /// </summary>
 public sealed class AlertTopic : Construct
 {
@@ -35,6 +35,17 @@ public sealed class AlertTopic : Construct
             },
         }));
 
+        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "EventBridgeRulesPublish",
+            Principals = [new ServicePrincipal("events.amazonaws.com")],
+            Actions = ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resources = ["*"],
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Stack.Of(this).Account },
+            },
+        }));
         Topic = new Topic(this, "Topic", new TopicProps
         {
             DisplayName = "purchase-pipeline alerts",

@@ -20,6 +20,9 @@ public sealed class RepositoryFiles
 
     public string EventPattern => Path.Combine(Root, "statemachine", "event-pattern.json");
 
+    /// <summary>The EventBridge rule that pages on an execution's failure, and its input transformer.</summary>
+    public string AlertRule => Path.Combine(Root, "statemachine", "alert-rule.json");
+
     public string GlueJobScript => Path.Combine(Root, "glue", "jobs", "clean_purchases.py");
 
     /// <summary>The job's package folder (purchase_job/ inside), zipped for --extra-py-files.</summary>

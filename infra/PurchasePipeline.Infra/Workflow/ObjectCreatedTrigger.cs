@@ -57,13 +57,18 @@ public sealed class ObjectCreatedTrigger : Construct
 
     /// <summary>The file's pattern with the placeholder replaced; a key the CDK's EventPattern lacks is an error.</summary>
     /// <exception cref="InvalidDataException">The file is not a pattern this method knows how to carry over.</exception>
-    public static EventPattern PatternOf(string json, string bucketName)
+    public static EventPattern PatternOf(string json, string bucketName) =>
+        PatternOf(JsonNode.Parse(json) as JsonObject ?? throw new InvalidDataException("event-pattern.json: expected a JSON object"), BucketNamePlaceholder, bucketName);
+
+    /// <summary>A pattern (event-pattern.json, alert-rule.json's) with its one placeholder replaced by <paramref name="value"/>.</summary>
+    /// <exception cref="InvalidDataException">The pattern is not one this method knows how to carry over.</exception>
+    public static EventPattern PatternOf(JsonObject root, string placeholder, string value)
     {
-        var root = JsonNode.Parse(json) as JsonObject ?? throw new InvalidDataException("event-pattern.json: expected a JSON object");
+        ArgumentNullException.ThrowIfNull(root);
         var pattern = new EventPattern();
-        foreach (var (key, value) in root)
+        foreach (var (key, item) in root)
         {
-            var converted = Convert(value, bucketName);
+            var converted = Convert(item, placeholder, value);
             switch (key)
             {
                 case "source": pattern.Source = Strings(converted, key); break;
@@ -79,12 +84,12 @@ public sealed class ObjectCreatedTrigger : Construct
         return pattern;
     }
 
-    private static string Fill(string text, string bucketName)
+    private static string Fill(string text, string placeholder, string value)
     {
-        // Checked before filling: the bucket name is a CDK token, itself written ${Token[…]}.
-        return text.Replace(BucketNamePlaceholder, "", StringComparison.Ordinal).Contains("${", StringComparison.Ordinal)
-            ? throw new InvalidDataException($"event-pattern.json: '{text}' has a placeholder other than {BucketNamePlaceholder}")
-            : text.Replace(BucketNamePlaceholder, bucketName, StringComparison.Ordinal);
+        // Checked before filling: the value is a CDK token, itself written ${Token[…]}.
+        return text.Replace(placeholder, "", StringComparison.Ordinal).Contains("${", StringComparison.Ordinal)
+            ? throw new InvalidDataException($"event pattern: '{text}' has a placeholder other than {placeholder}")
+            : text.Replace(placeholder, value, StringComparison.Ordinal);
     }
 
     private static string[] Strings(object? value, string key) =>
@@ -92,12 +97,12 @@ public sealed class ObjectCreatedTrigger : Construct
             ? [.. items.Cast<string>()]
             : throw new InvalidDataException($"event-pattern.json: {key} must be an array of strings");
 
-    private static object? Convert(JsonNode? node, string bucketName) => node switch
+    private static object? Convert(JsonNode? node, string placeholder, string filled) => node switch
     {
         null => null,
-        JsonObject obj => obj.ToDictionary(pair => pair.Key, pair => Convert(pair.Value, bucketName)!),
-        JsonArray array => array.Select(item => Convert(item, bucketName)).ToArray(),
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => Fill(value.GetValue<string>(), bucketName),
+        JsonObject obj => obj.ToDictionary(pair => pair.Key, pair => Convert(pair.Value, placeholder, filled)!),
+        JsonArray array => array.Select(item => Convert(item, placeholder, filled)).ToArray(),
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => Fill(value.GetValue<string>(), placeholder, filled),
         JsonValue value when value.GetValueKind() is JsonValueKind.True or JsonValueKind.False => value.GetValue<bool>(),
         JsonValue value when value.GetValueKind() == JsonValueKind.Number => value.GetValue<double>(),
         _ => throw new InvalidDataException($"event-pattern.json: unsupported value at {node.GetPath()}"),

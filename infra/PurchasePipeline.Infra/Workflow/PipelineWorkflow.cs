@@ -46,18 +46,13 @@ public sealed class PipelineWorkflow : Construct
             Logs = new LogOptions { Destination = logs, Level = LogLevel.ALL, IncludeExecutionData = false },
         });
 
-        // Exactly the eight functions (not their versions or aliases) and the alert topic.
+        // Exactly the eight functions (not their versions or aliases); the definition publishes no alert itself (ExecutionAlertRule does).
         StateMachine.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "InvokeTaskFunctions",
             Actions = ["lambda:InvokeFunction"],
             Resources = [.. FunctionCatalog.All.Select(task => props.Functions[task.Name].FunctionArn)],
         }));
-        foreach (var statement in props.Alerts.PublishStatements())
-        {
-            StateMachine.AddToRolePolicy(statement);
-        }
-
         Nag.Suppress(StateMachine.Role,
             ("AwsSolutions-IAM5", "Resource '*' only where the service allows nothing else: CloudWatch Logs delivery (logs:CreateLogDelivery and friends) and X-Ray (xray:PutTraceSegments and friends), added by the CDK for logging and tracing."));
     }
@@ -86,11 +81,9 @@ public sealed class PipelineWorkflow : Construct
     {
         var substitutions = new Dictionary<string, string>(props.Settings.Polls.Substitutions(), StringComparer.Ordinal)
         {
-            ["AlertTopicArn"] = props.Alerts.Topic.TopicArn,
             ["CrawlerName"] = props.Catalog.CrawlerName,
             ["EtlJobName"] = props.EtlJob.JobName,
             ["QuickSightDatasetId"] = props.Settings.QuickSightDatasetId,
-            ["Region"] = Stack.Of(props.Catalog).Region,
         };
         foreach (var task in FunctionCatalog.All)
         {

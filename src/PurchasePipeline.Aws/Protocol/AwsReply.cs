@@ -10,6 +10,11 @@ internal sealed record AwsReply<T>(T Body, AwsService Service, string Operation,
         where TValue : class =>
         value ?? throw new InvalidServiceResponseException(Service.ServiceId, Operation, $"required member {member} is missing", RequestId);
 
+    /// <summary>A required number or timestamp member's value.</summary>
+    public TValue Required<TValue>(TValue? value, string member)
+        where TValue : struct =>
+        value ?? throw new InvalidServiceResponseException(Service.ServiceId, Operation, $"required member {member} is missing", RequestId);
+
     public string Required(string? value, string member) =>
         string.IsNullOrEmpty(value)
             ? throw new InvalidServiceResponseException(Service.ServiceId, Operation, $"required member {member} is missing", RequestId)

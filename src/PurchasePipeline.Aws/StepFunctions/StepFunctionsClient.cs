@@ -3,7 +3,7 @@ using PurchasePipeline.Aws.Protocol;
 namespace PurchasePipeline.Aws.StepFunctions;
 
 /// <summary>
-/// The three Step Functions operations the CLI's AWS commands need (target prefix AWSStepFunctions, JSON 1.0).
+/// The Step Functions operations the CLI's AWS commands need (target prefix AWSStepFunctions, JSON 1.0).
 /// Unknown executions and state machines throw <see cref="Core.Errors.EntityNotFoundException"/>.
 /// </summary>
 public sealed class StepFunctionsClient
@@ -36,6 +36,19 @@ public sealed class StepFunctionsClient
         reply.Required(reply.Body.ExecutionArn, "executionArn");
         reply.Required(reply.Body.Status, "status");
         return reply.Body;
+    }
+
+    /// <summary>
+    /// Redrives a failed, timed-out or aborted execution from the state that did not finish (RedriveExecution) and
+    /// returns the redrive's date. One client token for the call, so a retried request redrives once (the model's
+    /// clientToken is an idempotency token: "The API will return idempotent responses for the last 10 client tokens").
+    /// </summary>
+    /// <exception cref="Core.Errors.PipelineException">Step Functions refused it, e.g. ExecutionNotRedrivable with its reason.</exception>
+    public async Task<RedrivenExecution> RedriveExecutionAsync(string executionArn, CancellationToken cancellationToken)
+    {
+        var reply = await client.CallAsync("RedriveExecution", new RedriveExecutionRequest(executionArn, Guid.NewGuid().ToString()),
+            StepFunctionsJson.Default.RedriveExecutionRequest, StepFunctionsJson.Default.RedrivenExecution, claim: null, cancellationToken).ConfigureAwait(false);
+        return new RedrivenExecution(reply.Required(reply.Body.RedriveDate, "redriveDate"));
     }
 
     /// <summary>One page of executions, newest first; pass the page's NextToken for the next.</summary>

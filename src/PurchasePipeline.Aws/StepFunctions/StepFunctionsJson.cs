@@ -8,6 +8,8 @@ namespace PurchasePipeline.Aws.StepFunctions;
 [JsonSerializable(typeof(StartedExecution))]
 [JsonSerializable(typeof(DescribeExecutionRequest))]
 [JsonSerializable(typeof(ExecutionDescription))]
+[JsonSerializable(typeof(RedriveExecutionRequest))]
+[JsonSerializable(typeof(RedrivenExecution))]
 [JsonSerializable(typeof(ListExecutionsRequest))]
 [JsonSerializable(typeof(ExecutionsPage))]
 internal sealed partial class StepFunctionsJson : JsonSerializerContext;

@@ -57,6 +57,10 @@ internal static class AwsExecutions
                 ["error"] = execution.Error,
                 ["cause"] = execution.Cause,
                 ["object"] = (string?)input?["detail"]?["object"]?["key"],
+                ["redriveCount"] = execution.RedriveCount,
+                ["redriveDate"] = Time(execution.RedriveDate)?.ToString("O", CultureInfo.InvariantCulture),
+                ["redriveStatus"] = execution.RedriveStatus,
+                ["redriveStatusReason"] = execution.RedriveStatusReason,
                 ["manifest"] = output?["job"]?["manifest"]?.DeepClone(),
                 ["input"] = input,
                 ["output"] = output,
@@ -76,6 +80,16 @@ internal static class AwsExecutions
             {
                 grid.AddRow("Error", "[red]" + Markup.Escape(execution.Error) + "[/]");
                 grid.AddRow("Cause", Markup.Escape(execution.Cause ?? string.Empty));
+            }
+
+            if (execution.RedriveCount is > 0)
+            {
+                grid.AddRow("Redrives", Markup.Escape($"{execution.RedriveCount}, last {Time(execution.RedriveDate)?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}"));
+            }
+
+            if (execution.RedriveStatus is { } redriveStatus)
+            {
+                grid.AddRow("Redrive", Markup.Escape(execution.RedriveStatusReason is { } reason ? $"{redriveStatus}: {reason}" : redriveStatus));
             }
 
             if (detail["manifest"] is JsonObject manifest)

@@ -127,6 +127,9 @@ internal static class ExecutionsCommand
             detail["output"] = Parse(execution.Output);
             detail["manifest"] = Manifest(home, Parse(execution.Output)?["job"]?["manifest"]);
             detail["reruns"] = new JsonArray([.. store.RerunsOf(execution.ExecutionId).Select(r => (JsonNode)JsonValue.Create(r.ExecutionId))]);
+            var notRedrivable = ExecutionStore.WhyNotRedrivable(execution, events.Count, context.Time.GetUtcNow());
+            detail["redriveStatus"] = notRedrivable is null ? "REDRIVABLE" : "NOT_REDRIVABLE";
+            detail["redriveStatusReason"] = notRedrivable;
             detail["states"] = new JsonArray([.. events.Where(e => e.Type == "StateEntered").Select(e => (JsonNode)JsonValue.Create(e.StateName)!)]);
             detail["events"] = new JsonArray([.. events.Select(e => (JsonNode)new JsonObject
             {
@@ -160,6 +163,12 @@ internal static class ExecutionsCommand
                 grid.AddRow("Reruns", Markup.Escape(string.Join(", ", detail["reruns"]!.AsArray().Select(r => NameOf((string)r!)))));
             }
 
+            if (execution.RedriveDate is { } redriven)
+            {
+                grid.AddRow("Redrives", Markup.Escape($"{execution.RedriveCount}, last {redriven.ToString("u", CultureInfo.InvariantCulture)}"));
+            }
+
+            grid.AddRow("Redrive", Markup.Escape(notRedrivable is null ? $"REDRIVABLE: purchase-pipeline rerun {execution.Name} --redrive" : $"NOT_REDRIVABLE: {notRedrivable}"));
             grid.AddRow("Transitions", execution.StateTransitions.ToString(CultureInfo.InvariantCulture));
             grid.AddRow("States", Markup.Escape(string.Join(" → ", detail["states"]!.AsArray().Select(s => (string?)s))));
             if (execution.Error is not null)
@@ -255,6 +264,8 @@ internal static class ExecutionsCommand
         ["cause"] = e.Cause,
         ["objectKey"] = e.ObjectKey,
         ["rerunOf"] = e.RerunOf,
+        ["redriveCount"] = e.RedriveCount,
+        ["redriveDate"] = e.RedriveDate,
     };
 
     public static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using PurchasePipeline.Cli.Control;
 using PurchasePipeline.Cli.Output;
 using PurchasePipeline.Local.Executions;
 
@@ -8,6 +9,8 @@ namespace PurchasePipeline.Cli.Commands;
 /// <summary>
 /// <c>rerun ID [--reset-bookmark]</c>: a new execution with the same input as an earlier one, as the
 /// console's "New execution" does; --reset-bookmark adds {"rerun": {"resetBookmark": true}}.
+/// <c>rerun ID --redrive</c>: the same execution continues from the state that did not finish, as the
+/// console's "Redrive" (RedriveExecution) does.
 /// </summary>
 internal static class RerunCommand
 {
@@ -18,15 +21,28 @@ internal static class RerunCommand
         var json = new Option<bool>("--json") { Description = "Print the outcome as JSON" };
         var aws = new Option<bool>("--aws") { Description = "Re-run an execution of the deployed state machine (ID: its ARN or name)" };
         var stateMachineArn = new Option<string?>("--state-machine-arn") { Description = "With --aws: the state machine (stack output StateMachineArn)" };
-        var command = new Command("rerun", "Start a new execution with the input of an earlier one") { id, reset, json, aws, stateMachineArn }.With(
-            "purchase-pipeline rerun 20261125T120000Z-1a2b3c4d",
+        var redrive = new Option<bool>("--redrive")
+        {
+            Description = "Continue the same failed, timed-out or aborted execution from the state that failed, keeping what succeeded "
+                + "(Step Functions RedriveExecution), e.g. after fixing the cause",
+        };
+        var command = new Command("rerun", "Start a new execution with the input of an earlier one, or redrive it") { id, reset, json, aws, stateMachineArn, redrive }.With(
             "purchase-pipeline rerun 20261125T12 --reset-bookmark --json",
+            "purchase-pipeline rerun 20261125T120000Z-1a2b3c4d --redrive",
             "purchase-pipeline rerun 20261125T120000Z-1a2b3c4d --aws --state-machine-arn arn:aws:states:eu-west-1:123456789012:stateMachine:purchase-pipeline");
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(redrive) && parse.GetValue(reset))
+            {
+                await context.Error.WriteLineAsync("--redrive keeps the execution's input, so it cannot --reset-bookmark: start a new execution with rerun ID --reset-bookmark").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
             if (parse.GetValue(aws))
             {
-                return await AwsRerun.RunAsync(context, parse.GetValue(id)!, parse.GetValue(stateMachineArn), parse.GetValue(reset), cancellationToken).ConfigureAwait(false);
+                return parse.GetValue(redrive)
+                    ? await AwsRerun.RedriveAsync(context, parse.GetValue(id)!, parse.GetValue(stateMachineArn), cancellationToken).ConfigureAwait(false)
+                    : await AwsRerun.RunAsync(context, parse.GetValue(id)!, parse.GetValue(stateMachineArn), parse.GetValue(reset), cancellationToken).ConfigureAwait(false);
             }
 
             var home = CliContext.ResolveHome(parse.GetValue(GlobalOptions.Home));
@@ -35,10 +51,21 @@ internal static class RerunCommand
                 return ExitCodes.BadInput;
             }
 
-            var input = WithRerun(JsonNode.Parse(earlier.Input)!, parse.GetValue(reset));
-
             var host = new Diagnostics(context, parse, parse.GetValue(json)).Host(home);
-            var outcome = await host.StartExecutionAsync(input, name: null, rerunOf: earlier.ExecutionId, cancellationToken).ConfigureAwait(false);
+            ExecutionOutcome outcome;
+            try
+            {
+                outcome = parse.GetValue(redrive)
+                    ? await host.RedriveExecutionAsync(earlier, cancellationToken).ConfigureAwait(false)
+                    : await host.StartExecutionAsync(WithRerun(JsonNode.Parse(earlier.Input)!, parse.GetValue(reset)), name: null, rerunOf: earlier.ExecutionId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ExecutionNotRedrivableException e)
+            {
+                // As --aws reports Step Functions' refusal: the error name and its reason, exit 1.
+                await context.Error.WriteLineAsync("ExecutionNotRedrivable: " + e.Message).ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
+
             if (parse.GetValue(json))
             {
                 context.Console.Profile.Out.Writer.WriteLine(RunSummary.Json([outcome]));

@@ -12,9 +12,9 @@ namespace PurchasePipeline.Cli.Control;
 /// The definition on the embedded engine against real AWS services: every task handler with the AWS
 /// adapters (credentials from the default chain; AWS_REGION, AWS_ENDPOINT_URL[_SERVICE] and the
 /// AwsSettings variables honoured), names of the deployed crawler, job and dataset from the environment.
-/// NotifyFailure publishes to the real SNS topic (PURCHASE_PIPELINE_ALERT_TOPIC_ARN, endpoint
-/// AWS_ENDPOINT_URL_SNS) and keeps the local copy in alerts/ and the console line; a publish SNS refuses
-/// fails the task as SNS.&lt;Error&gt;Exception, as in AWS.
+/// The alert rule's message for an execution that did not succeed goes to the real SNS topic
+/// (PURCHASE_PIPELINE_ALERT_TOPIC_ARN, endpoint AWS_ENDPOINT_URL_SNS), with the local copy in alerts/ and the
+/// console line; a publish SNS refuses is said on the console and changes nothing of the execution.
 /// </summary>
 internal static class AwsPlane
 {

@@ -6,8 +6,11 @@ using PurchasePipeline.States;
 
 namespace PurchasePipeline.Cli.Control;
 
-/// <summary>A finished local execution: its record, the engine's result, and what the pipeline's output says.</summary>
-internal sealed record ExecutionOutcome(ExecutionRecord Record, ExecutionResult Result, JsonNode? Alert)
+/// <summary>
+/// A finished local execution (or redrive): its record, the engine's result, the alert the alert rule sent for
+/// it (null when none: it succeeded) and the state it failed at, from its history.
+/// </summary>
+internal sealed record ExecutionOutcome(ExecutionRecord Record, ExecutionResult Result, JsonNode? Alert, string? FailedState)
 {
     public bool Succeeded => Result.Status == ExecutionStatus.Succeeded;
 
@@ -16,9 +19,6 @@ internal sealed record ExecutionOutcome(ExecutionRecord Record, ExecutionResult 
 
     /// <summary>The summary of the job run's manifest, from the execution's output.</summary>
     public RunManifestSummary? Manifest => Result.Output?["job"]?["manifest"]?.Deserialize(Core.Tasks.TaskJson.Default.RunManifestSummary);
-
-    /// <summary>The failed state, as the alert names it.</summary>
-    public string? FailedState => (string?)Alert?["state"];
 
     /// <summary>The cause in one line: a Lambda-shaped JSON cause is reduced to its errorMessage.</summary>
     public string? CauseLine

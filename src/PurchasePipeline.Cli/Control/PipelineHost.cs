@@ -40,7 +40,7 @@ internal sealed class PipelineHost
             f => LocalSettings.FunctionArn(f.Name),
             f => (Func<Stream, CancellationToken, Task<Stream>>)f.Create(ports).InvokeAsync,
             StringComparer.Ordinal);
-        Alerts = new AlertSink(home, time, show, alertTopic);
+        Alerts = new AlertSink(home, time, show, alertTopic, substitutions.TryGetValue("AlertTopicArn", out var topicArn) ? topicArn : Local.Alerts.AlertFolder.TopicArn);
         Tasks = new LocalTaskInvoker(functions, Alerts);
         engine = new ExecutionEngine(time, new EngineOptions { WaitScale = waitScale });
         store = new ExecutionStore(home, time);
@@ -102,23 +102,51 @@ internal sealed class PipelineHost
     {
         name ??= time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'-", System.Globalization.CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..8];
         var info = new ExecutionInfo(LocalSettings.ExecutionArn(name), name, LocalSettings.StateMachineArn, LocalSettings.StateMachineName);
-        JsonNode? alert = null;
-        var tasks = new AlertCapture(Tasks, a => alert = a);
-        ExecutionResult result;
-        using (var recorder = store.Start(info.Id, name, LocalSettings.StateMachineName, input.ToJsonString(), time.GetUtcNow(), rerunOf))
-        {
-            CrashPoint.Reach(CrashPoint.ExecutionRecorded);
-            var listener = Observe?.Invoke(info) is { } observer ? new BothListeners(recorder, observer) : (IExecutionListener)recorder;
-            result = await engine.RunAsync(Machine, input, tasks, info, listener, cancellationToken).ConfigureAwait(false);
-            if (result.Status == ExecutionStatus.Aborted && result.Error is null)
-            {
-                result = result with { Error = ExecutionStore.StoppedError, Cause = "the purchase-pipeline process was stopped (SIGINT or SIGTERM) while the execution ran; the object is announced again when watch restarts, or rerun this execution" };
-            }
+        using var recorder = store.Start(info.Id, name, LocalSettings.StateMachineName, input.ToJsonString(), time.GetUtcNow(), rerunOf);
+        CrashPoint.Reach(CrashPoint.ExecutionRecorded);
+        return await RunToEndAsync(info, recorder, listener => engine.RunAsync(Machine, input, Tasks, info, listener, cancellationToken)).ConfigureAwait(false);
+    }
 
-            recorder.Complete(result, time.GetUtcNow());
+    /// <summary>
+    /// Redrives an execution that failed, timed out or was aborted (RedriveExecution): the same execution, from
+    /// the state that did not finish, with the same input; the states that succeeded do not run again.
+    /// </summary>
+    /// <exception cref="ExecutionNotRedrivableException">RedriveExecution's rules refuse it; the message says why.</exception>
+    public async Task<ExecutionOutcome> RedriveExecutionAsync(ExecutionRecord execution, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        var (recorder, from) = store.Redrive(execution, time.GetUtcNow(), history => RedrivePoint.Of(Machine, history));
+        using (recorder)
+        {
+            var info = new ExecutionInfo(execution.ExecutionId, execution.Name, LocalSettings.StateMachineArn, LocalSettings.StateMachineName);
+            var input = JsonNode.Parse(execution.Input);
+            return await RunToEndAsync(info, recorder, listener => engine.RedriveAsync(Machine, input, from, Tasks, info, listener, cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Runs the engine with the recorder (and the observer) listening, stores the outcome and, when the alert rule
+    /// pages for that end (FAILED, TIMED_OUT, ABORTED), publishes its message once.
+    /// </summary>
+    private async Task<ExecutionOutcome> RunToEndAsync(ExecutionInfo info, ExecutionRecorder recorder, Func<IExecutionListener, Task<ExecutionResult>> runAsync)
+    {
+        var listener = Observe?.Invoke(info) is { } observer ? new BothListeners(recorder, observer) : (IExecutionListener)recorder;
+        var result = await runAsync(listener).ConfigureAwait(false);
+        if (result.Status == ExecutionStatus.Aborted && result.Error is null)
+        {
+            result = result with { Error = ExecutionStore.StoppedError, Cause = "the purchase-pipeline process was stopped (SIGINT or SIGTERM) while the execution ran; the object is announced again when watch restarts, or redrive or rerun this execution" };
         }
 
-        return new ExecutionOutcome(store.Find(info.Id)!, result, alert);
+        recorder.Complete(result, time.GetUtcNow());
+        var record = store.Find(info.Id)!;
+        var message = Local.Alerts.ExecutionAlert.MessageFor(record);
+        if (message is not null)
+        {
+            // The page must not be lost to a stop: the execution already ended.
+            await Alerts.PublishMessageAsync(message, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return new ExecutionOutcome(record, result, message is null ? null : JsonNode.Parse(message), store.PathOf(record).FailedState);
     }
 
     /// <summary>The shipped definition's graph, as the local plane runs it (every local execution runs it): for the dashboard and <c>executions show</c>.</summary>
@@ -137,20 +165,6 @@ internal sealed class PipelineHost
         {
             first.OnEvent(historyEvent);
             second.OnEvent(historyEvent);
-        }
-    }
-
-    /// <summary>Keeps the alert message of an execution for its summary line.</summary>
-    private sealed class AlertCapture(ITaskInvoker inner, Action<JsonNode?> capture) : ITaskInvoker
-    {
-        public ValueTask<JsonNode?> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
-        {
-            if (invocation.Resource == LocalTaskInvoker.SnsPublish && (string?)invocation.Parameters?["Message"] is { } message)
-            {
-                capture(JsonNode.Parse(message));
-            }
-
-            return inner.InvokeAsync(invocation, cancellationToken);
         }
     }
 }

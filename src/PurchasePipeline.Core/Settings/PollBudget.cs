@@ -23,8 +23,7 @@ public sealed record PollBudget(
 
     /// <summary>
     /// The rest of a run that polls nothing: the Start… tasks with their retries (StartEtlJob's
-    /// ConcurrentRunsExceeded backoff alone may wait about 18 minutes), BuildAlert and both NotifyFailure
-    /// attempts with their retries.
+    /// ConcurrentRunsExceeded backoff alone may wait about 18 minutes).
     /// </summary>
     public const int FixedAllowanceSeconds = 1800;
 

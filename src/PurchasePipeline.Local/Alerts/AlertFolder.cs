@@ -7,12 +7,13 @@ namespace PurchasePipeline.Local.Alerts;
 
 /// <summary>
 /// alerts/ under the home: the local SNS topic, one JSON file per published message (messageId, topicArn,
-/// subject, message), written whole. The definition's NotifyFailure and the execution store's clean-up of
-/// executions whose process is gone both page through it.
+/// subject, message), written whole. The alert rule's message for every execution that ends FAILED, TIMED_OUT
+/// or ABORTED (ExecutionAlert: the runs', the redrives' and the store's clean-up of executions whose process is
+/// gone) and any definition's sns:publish page through it.
 /// </summary>
 public static class AlertFolder
 {
-    /// <summary>The topic the local plane's alerts are published to (the definition's ${AlertTopicArn}).</summary>
+    /// <summary>The topic the local plane's alerts are published to (LocalSettings' ${AlertTopicArn}).</summary>
     public const string TopicArn = "arn:aws:sns:local:000000000000:purchase-pipeline-alerts";
 
     /// <summary>The folder.</summary>

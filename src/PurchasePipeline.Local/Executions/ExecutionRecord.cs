@@ -20,6 +20,12 @@ public sealed record ExecutionRecord(
     /// <summary>The execution this one reruns (started by <c>rerun</c>), or null.</summary>
     public string? RerunOf { get; init; }
 
+    /// <summary>How many times it was redriven (<c>rerun --redrive</c>; DescribeExecution's redriveCount).</summary>
+    public int RedriveCount { get; init; }
+
+    /// <summary>When it was last redriven, or null (DescribeExecution's redriveDate).</summary>
+    public DateTimeOffset? RedriveDate { get; init; }
+
     /// <summary>The key of the object its Object Created event names (<c>$.detail.object.key</c>), or null for another input.</summary>
     public string? ObjectKey => System.Text.Json.Nodes.JsonNode.Parse(Input) is System.Text.Json.Nodes.JsonObject input && input["detail"]?["object"]?["key"] is System.Text.Json.Nodes.JsonValue key && key.TryGetValue<string>(out var text) ? text : null;
 }

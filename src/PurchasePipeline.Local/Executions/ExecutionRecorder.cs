@@ -9,11 +9,16 @@ public sealed class ExecutionRecorder : IExecutionListener, IDisposable
     private readonly Func<DuckDBConnection> open;
     private readonly string executionId;
     private readonly List<HistoryEvent> events = [];
+    private readonly int sequenceBefore;
+    private readonly int transitionsBefore;
 
-    internal ExecutionRecorder(Func<DuckDBConnection> open, string executionId)
+    /// <remarks>A redrive's recorder appends after the <paramref name="sequenceBefore"/> events and <paramref name="transitionsBefore"/> transitions already stored.</remarks>
+    internal ExecutionRecorder(Func<DuckDBConnection> open, string executionId, int sequenceBefore = 0, int transitionsBefore = 0)
     {
         this.open = open;
         this.executionId = executionId;
+        this.sequenceBefore = sequenceBefore;
+        this.transitionsBefore = transitionsBefore;
     }
 
     public void OnEvent(HistoryEvent historyEvent)
@@ -33,7 +38,7 @@ public sealed class ExecutionRecorder : IExecutionListener, IDisposable
         using var transaction = connection.BeginTransaction();
         using (var appender = connection.CreateAppender("execution_events"))
         {
-            var sequence = 0;
+            var sequence = sequenceBefore;
             foreach (var historyEvent in events)
             {
                 appender.CreateRow()
@@ -50,7 +55,7 @@ public sealed class ExecutionRecorder : IExecutionListener, IDisposable
         }
 
         Write(connection, "UPDATE executions SET status = $1, stopped_at = $2::TIMESTAMP, output = $3, error = $4, cause = $5, state_transitions = $6 WHERE execution_id = $7",
-            StatusName(result.Status), stoppedAt.UtcDateTime, result.Output?.ToJsonString(), result.Error, result.Cause, result.StateTransitions, executionId);
+            StatusName(result.Status), stoppedAt.UtcDateTime, result.Output?.ToJsonString(), result.Error, result.Cause, transitionsBefore + result.StateTransitions, executionId);
         transaction.Commit();
     }
 

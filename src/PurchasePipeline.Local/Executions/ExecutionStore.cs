@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using DuckDB.NET.Data;
 using PurchasePipeline.Local.Alerts;
 using PurchasePipeline.Local.Duck;
@@ -16,7 +15,7 @@ namespace PurchasePipeline.Local.Executions;
 /// ABORTED with error <see cref="ProcessLostError"/> and an alert, so the list never shows a dead execution
 /// as running.
 /// </summary>
-public sealed class ExecutionStore(LocalHome home, TimeProvider? time = null)
+public sealed partial class ExecutionStore(LocalHome home, TimeProvider? time = null)
 {
     /// <summary>The error of an execution closed because the process that ran it ended without recording its outcome.</summary>
     public const string ProcessLostError = "Local.ProcessLost";
@@ -143,6 +142,8 @@ public sealed class ExecutionStore(LocalHome home, TimeProvider? time = null)
         r.IsDBNull(5) ? null : Offset(r.GetDateTime(5)), r.GetString(6), Text(r, 7), Text(r, 8), Text(r, 9), r.GetInt32(10))
     {
         RerunOf = Text(r, r.GetOrdinal("rerun_of")),
+        RedriveCount = r.IsDBNull(r.GetOrdinal("redrive_count")) ? 0 : r.GetInt32(r.GetOrdinal("redrive_count")),
+        RedriveDate = r.IsDBNull(r.GetOrdinal("redrive_date")) ? null : Offset(r.GetDateTime(r.GetOrdinal("redrive_date"))),
     };
 
     /// <summary>Runs a read on an open connection; a database damaged past its header fails only when read.</summary>
@@ -208,28 +209,15 @@ public sealed class ExecutionStore(LocalHome home, TimeProvider? time = null)
             var process = execution.Owner is { } owner ? "the process that ran it (" + owner + ")" : "the process that ran it";
             var cause = $"{process} ended before the execution did (killed or crashed); what its job committed stays and is not read twice: restart watch, or rerun {execution.Name}, to finish its object";
             var closed = connection.Query(
-                "UPDATE executions SET status = 'ABORTED', stopped_at = $1::TIMESTAMP, error = $2, cause = $3 WHERE execution_id = $4 AND status = 'RUNNING' RETURNING execution_id",
-                r => r.GetString(0),
+                "UPDATE executions SET status = 'ABORTED', stopped_at = $1::TIMESTAMP, error = $2, cause = $3 WHERE execution_id = $4 AND status = 'RUNNING' RETURNING *",
+                Read,
                 now.UtcDateTime, ProcessLostError, cause, execution.Id);
-            if (closed.Count == 1)
+            if (closed is [var aborted])
             {
-                Alert(execution.Id, execution.Input, cause, now);
+                // The status change the alert rule pages for, as for any other end (Alerts/ExecutionAlert.cs).
+                ExecutionAlert.Publish(home, aborted, now);
             }
         }
-    }
-
-    private void Alert(string executionId, string input, string cause, DateTimeOffset now)
-    {
-        var detail = (JsonNode.Parse(input) as JsonObject)?["detail"];
-        var message = new JsonObject
-        {
-            ["execution"] = executionId,
-            ["error"] = ProcessLostError,
-            ["cause"] = cause,
-            ["bucket"] = detail?["bucket"]?["name"]?.DeepClone(),
-            ["key"] = detail?["object"]?["key"]?.DeepClone(),
-        };
-        AlertFolder.Write(home, now, Guid.NewGuid().ToString(), AlertFolder.TopicArn, "purchase-pipeline execution aborted: " + ProcessLostError, message.ToJsonString());
     }
 
     private DuckDBConnection OpenWaitingForLock()
@@ -258,5 +246,7 @@ public sealed class ExecutionStore(LocalHome home, TimeProvider? time = null)
             ALTER TABLE executions ADD COLUMN IF NOT EXISTS owner_pid INTEGER;
             ALTER TABLE executions ADD COLUMN IF NOT EXISTS owner_started_at TIMESTAMP;
             ALTER TABLE executions ADD COLUMN IF NOT EXISTS rerun_of VARCHAR;
+            ALTER TABLE executions ADD COLUMN IF NOT EXISTS redrive_count INTEGER;
+            ALTER TABLE executions ADD COLUMN IF NOT EXISTS redrive_date TIMESTAMP;
             """);
 }

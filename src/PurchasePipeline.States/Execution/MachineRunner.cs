@@ -17,9 +17,13 @@ internal sealed partial class MachineRunner
         this.run = run;
     }
 
-    public async Task<JsonNode?> RunAsync(MachineDefinition machine, JsonNode? input, CancellationToken cancellationToken)
+    public Task<JsonNode?> RunAsync(MachineDefinition machine, JsonNode? input, CancellationToken cancellationToken) =>
+        RunAsync(machine, machine.StartAt, input, cancellationToken);
+
+    /// <summary>Runs from <paramref name="startAt"/> (StartAt, or where a redrive continues).</summary>
+    public async Task<JsonNode?> RunAsync(MachineDefinition machine, string startAt, JsonNode? input, CancellationToken cancellationToken)
     {
-        var name = machine.StartAt;
+        var name = startAt;
         var current = input;
         while (true)
         {

@@ -116,9 +116,13 @@ public sealed class GraphLayout
         return back;
     }
 
-    /// <summary>Each node's layer: the longest path to it over the forward edges (Kahn's order from the nodes nothing reaches).</summary>
+    /// <summary>
+    /// Each node's layer: the longest path to it over the forward edges (Kahn's order from the nodes nothing reaches).
+    /// The state after a Parallel or Map comes below every state of its branches, which run before it.
+    /// </summary>
     private static Dictionary<string, int> LongestPathLayers(StateGraph graph, List<GraphEdge> forward)
     {
+        forward = [.. forward, .. AfterBranches(graph, forward)];
         var layer = graph.Nodes.ToDictionary(n => n.Id, _ => 0);
         var incoming = graph.Nodes.ToDictionary(n => n.Id, n => forward.Count(e => e.To == n.Id));
         var outgoing = forward.ToLookup(e => e.From);
@@ -137,6 +141,29 @@ public sealed class GraphLayout
         }
 
         return layer;
+    }
+
+    /// <summary>Ordering-only edges from each state of a Parallel's or Map's clusters (nested ones included) to the states after it.</summary>
+    private static IEnumerable<GraphEdge> AfterBranches(StateGraph graph, List<GraphEdge> forward)
+    {
+        foreach (var owner in graph.Clusters.Select(c => c.Owner).Distinct())
+        {
+            var clusters = graph.Clusters.Where(c => c.Owner == owner).Select(c => c.Id).ToHashSet();
+            // Clusters are listed after the cluster that holds them, so one pass takes in every nested one.
+            foreach (var nested in graph.Clusters.Where(c => c.Parent is not null && clusters.Contains(c.Parent)))
+            {
+                clusters.Add(nested.Id);
+            }
+
+            var inside = graph.Nodes.Where(n => n.Cluster is not null && clusters.Contains(n.Cluster)).Select(n => n.Id).ToList();
+            foreach (var after in forward.Where(e => e.From == owner && e.Kind != GraphEdgeKind.Branch))
+            {
+                foreach (var node in inside)
+                {
+                    yield return new GraphEdge(node, after.To, GraphEdgeKind.Next, null);
+                }
+            }
+        }
     }
 
     private static List<LayoutSlot> Links(Dictionary<LayoutSlot, List<LayoutSlot>> links, LayoutSlot from)

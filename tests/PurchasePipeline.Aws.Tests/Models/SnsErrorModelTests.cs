@@ -68,7 +68,7 @@ public sealed class SnsErrorModelTests : IAsyncDisposable
     [Fact]
     public void StatesErrorName_TheDefinitionsRetriedErrors_AreModeledNames()
     {
-        // NotifyFailure retries SNS.ThrottledException and SNS.InternalErrorException: both must be names we produce.
+        // A definition's sns:publish task retries on these names (as the pipeline's NotifyFailure did): they must be names we produce.
         Assert.Equal("SNS.ThrottledException", SnsErrors.StatesErrorName("Throttled"));
         Assert.Equal("SNS.InternalErrorException", SnsErrors.StatesErrorName("InternalError"));
         Assert.Equal("SNS.InvalidParameterException", SnsErrors.StatesErrorName("InvalidParameter"));

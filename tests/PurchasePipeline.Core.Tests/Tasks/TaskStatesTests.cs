@@ -7,7 +7,8 @@ namespace PurchasePipeline.Core.Tests.Tasks;
 /// <summary>The unsuccessful end states the tasks know are the ones the definition's Choice states send to a failure.</summary>
 public class TaskStatesTests
 {
-    private static readonly JsonNode States = JsonNode.Parse(File.ReadAllText(RepoPaths.Combine("statemachine", "purchase-pipeline.asl.json")))!["States"]!;
+    /// <summary>Every state of the definition by name, those of its Parallel units' branches included.</summary>
+    private static readonly JsonObject States = StatesOf(JsonNode.Parse(File.ReadAllText(RepoPaths.Combine("statemachine", "purchase-pipeline.asl.json")))!, []);
 
     [Fact]
     public void JobEndedUnsuccessfully_IsWhatIsJobDoneSendsToJobFailed() =>
@@ -30,4 +31,18 @@ public class TaskStatesTests
             .Single(rule => (string?)rule!["Next"] == next)!["Or"]!.AsArray()
             .Select(rule => (string)rule!["StringEquals"]!)
             .Order(StringComparer.Ordinal);
+
+    private static JsonObject StatesOf(JsonNode machine, JsonObject into)
+    {
+        foreach (var (name, state) in machine["States"]!.AsObject())
+        {
+            into[name] = state!.DeepClone();
+            foreach (var branch in state["Branches"]?.AsArray() ?? [])
+            {
+                StatesOf(branch!, into);
+            }
+        }
+
+        return into;
+    }
 }

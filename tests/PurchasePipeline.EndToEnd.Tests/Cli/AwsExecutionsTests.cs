@@ -97,6 +97,25 @@ public sealed class AwsExecutionsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ExecutionsShowAws_RedrivenExecution_ShowsItsRedriveCountDateAndStatus()
+    {
+        var described = JsonNode.Parse(Described("run-4", "FAILED", output: null, error: "GlueJobFailed", cause: "…"))!.AsObject();
+        described["redriveCount"] = 2;
+        described["redriveDate"] = 1_764_072_000;
+        described["redriveStatus"] = "REDRIVABLE";
+        aws.On("AWSStepFunctions.DescribeExecution", _ => ScriptedResponse.Ok(described.ToJsonString()));
+
+        var table = await CliHarness.RunAwsAsync(aws, null, "executions", "show", "run-4", "--aws", "--state-machine-arn", StateMachine);
+        var json = await CliHarness.RunAwsAsync(aws, null, "executions", "show", "run-4", "--aws", "--state-machine-arn", StateMachine, "--json");
+
+        Assert.True(table.ExitCode == 0, table.Output + table.Error);
+        Assert.Contains("Redrives       2, last 2025-11-25 12:00:00", table.Output, StringComparison.Ordinal);
+        Assert.Contains("REDRIVABLE", table.Output, StringComparison.Ordinal);
+        var shown = JsonNode.Parse(json.Output)!;
+        Assert.Equal((2, "REDRIVABLE"), ((int?)shown["redriveCount"], (string?)shown["redriveStatus"]));
+    }
+
+    [Fact]
     public async Task ExecutionsShowAws_SucceededExecution_TableShowsTheManifestsCounts()
     {
         const string output = """{"job":{"jobRunId":"jr_1","manifest":{"run_id":"jr_1","rows_in":100,"rows_clean":90,"rows_rejected":8,"rows_deduplicated":2}}}""";
@@ -138,6 +157,35 @@ public sealed class AwsExecutionsTests : IAsyncDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Execution Does Not Exist", result.Error, StringComparison.Ordinal);
         Assert.Empty(aws.Calls("AWSStepFunctions.StartExecution"));
+    }
+
+    [Fact]
+    public async Task RerunAwsRedrive_ByName_CallsRedriveExecutionOnTheExecutionAndStartsNothing()
+    {
+        aws.On("AWSStepFunctions.RedriveExecution", _ => ScriptedResponse.Ok("""{"redriveDate":1764072000}"""));
+
+        var result = await CliHarness.RunAwsAsync(aws, null, "rerun", "run-1", "--redrive", "--aws", "--state-machine-arn", StateMachine);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        var redrive = Assert.Single(aws.Calls("AWSStepFunctions.RedriveExecution"));
+        var body = JsonNode.Parse(redrive.BodyText)!;
+        Assert.Equal("arn:aws:states:eu-west-1:123456789012:execution:purchase-pipeline:run-1", (string?)body["executionArn"]);
+        Assert.False(string.IsNullOrEmpty((string?)body["clientToken"]));
+        Assert.Empty(aws.Calls("AWSStepFunctions.StartExecution"));
+        Assert.Contains("redriven arn:aws:states:eu-west-1:123456789012:execution:purchase-pipeline:run-1 at 2025-11-25T12:00:00Z", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RerunAwsRedrive_NotRedrivable_ExitsOneWithStepFunctionsReasonInOneLine()
+    {
+        aws.On("AWSStepFunctions.RedriveExecution", _ => ScriptedResponse.Error(400, "ExecutionNotRedrivable", "Execution is SUCCEEDED and cannot be redriven"));
+
+        var result = await CliHarness.RunAwsAsync(aws, null, "rerun", "run-1", "--redrive", "--aws", "--state-machine-arn", StateMachine);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.Contains("ExecutionNotRedrivable", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Execution is SUCCEEDED and cannot be redriven", result.Error, StringComparison.Ordinal);
     }
 
     private static string Described(string name, string status, string? output, string? error, string? cause) => new JsonObject

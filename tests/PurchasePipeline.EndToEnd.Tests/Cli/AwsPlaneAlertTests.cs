@@ -10,8 +10,8 @@ using PurchasePipeline.TestUtils;
 namespace PurchasePipeline.EndToEnd.Tests.Cli;
 
 /// <summary>
-/// The aws plane's NotifyFailure: a run whose StartCrawler Glue refuses pages on-call through SNS (a fake
-/// endpoint for every service), keeps the local copy in alerts/, and fails as in AWS when SNS refuses too.
+/// The aws plane's alert: a run whose StartCrawler Glue refuses fails, and the alert rule's message for its FAILED status
+/// goes to the SNS topic (a fake endpoint for every service) and to alerts/; a refused publish is said, not hidden.
 /// </summary>
 public sealed class AwsPlaneAlertTests : IAsyncDisposable
 {
@@ -33,36 +33,33 @@ public sealed class AwsPlaneAlertTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Run_StartCrawlerRefused_PublishesOneAlertToTheTopicAndKeepsTheLocalCopy()
+    public async Task Run_StartCrawlerRefused_PublishesTheAlertRulesMessageOnceToTheTopicAndKeepsTheLocalCopy()
     {
         aws.On("Publish", _ => ScriptedResponse.SnsPublished("sns-message-1"));
 
         var run = await RunAsync();
 
         Assert.Equal("AccessDeniedException", run.Result.Error);
+        Assert.Equal("StartCrawler", run.FailedState);
         var publish = Assert.Single(aws.Calls("Publish"));
         Assert.Equal(Topic, publish.Form["TopicArn"]);
-        Assert.Equal("purchase-pipeline failed at StartCrawler: AccessDeniedException", publish.Form["Subject"]);
-        var message = JsonNode.Parse(publish.Form["Message"])!;
+        // As EventBridge's SNS target sends it: the transformed event, no subject.
+        Assert.False(publish.Form.ContainsKey("Subject"));
+        var message = JsonNode.Parse(publish.Form["Message"])!.AsObject();
         Assert.True(JsonNode.DeepEquals(run.Alert, message), message.ToJsonString());
-        Assert.Equal("StartCrawler", (string?)message["state"]);
-        Assert.Equal("AccessDeniedException", (string?)message["error"]);
+        Alerts.AssertNames(message, "FAILED", "AccessDeniedException", run.Result.Cause, run.Record.ExecutionId, Fixtures.EventKey);
         Assert.Contains(GlueRefusal, (string?)message["cause"], StringComparison.Ordinal);
-        Assert.Equal(run.Record.ExecutionId, (string?)message["execution"]);
-        Assert.StartsWith($"https://{Region}.console.aws.amazon.com/states/home?region={Region}#", (string?)message["console"], StringComparison.Ordinal);
-        Assert.Equal(Fixtures.EventKey, (string?)message["key"]);
         Assert.Contains($"/{Region}/sns/aws4_request,", publish.Headers["Authorization"], StringComparison.Ordinal);
 
         var local = Assert.Single(Alerts.Written(temp.Path));
         Assert.Equal("sns-message-1", (string?)local["messageId"]);
         Assert.Equal(Topic, (string?)local["topicArn"]);
-        Assert.Equal(publish.Form["Subject"], (string?)local["subject"]);
         Assert.Equal(publish.Form["Message"], (string?)local["message"]);
-        Assert.Contains(console, line => line.StartsWith("ALERT purchase-pipeline failed at StartCrawler: AccessDeniedException", StringComparison.Ordinal));
+        Assert.Contains(console, line => line == "ALERT " + publish.Form["Message"]);
     }
 
     [Fact]
-    public async Task Run_TopicNotFound_FailsWithTheOriginalErrorAfterBothPagesAndWritesNoAlert()
+    public async Task Run_TopicNotFound_FailsWithTheOriginalErrorSaysTheAlertWasNotSentAndKeepsTheLocalCopy()
     {
         aws.On("Publish", _ => ScriptedResponse.SnsError(404, "NotFound", "Topic does not exist"));
 
@@ -71,37 +68,9 @@ public sealed class AwsPlaneAlertTests : IAsyncDisposable
         Assert.Equal(ExecutionStatus.Failed, run.Result.Status);
         Assert.Equal("AccessDeniedException", run.Result.Error);
         Assert.Contains(GlueRefusal, run.Result.Cause, StringComparison.Ordinal);
-        // The first page and the state-only fallback, which follows any failed publish.
-        Assert.Equal(2, aws.Calls("Publish").Count);
-        Assert.Empty(Alerts.Written(temp.Path));
+        Assert.Single(aws.Calls("Publish"));
+        Assert.Single(Alerts.Written(temp.Path));
         Assert.Contains(console, line => line.StartsWith($"ALERT NOT SENT to {Topic}: SNS.NotFoundException:", StringComparison.Ordinal) && line.Contains("Topic does not exist", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task Run_SnsInternalErrorEveryTime_RetriedByTheDefinitionThenFailsWithTheOriginalError()
-    {
-        aws.On("Publish", _ => ScriptedResponse.SnsError(500, "InternalError", "Internal Error"));
-
-        var run = await RunAsync();
-
-        Assert.Equal("AccessDeniedException", run.Result.Error);
-        // Both pages' retriers name SNS.InternalErrorException with MaxAttempts 4; the client itself retries throttling only.
-        Assert.Equal(10, aws.Calls("Publish").Count);
-        Assert.Empty(Alerts.Written(temp.Path));
-    }
-
-    [Fact]
-    public async Task Run_SnsRefusesTheSubject_PagesAgainWithTheStateAloneInTheSubject()
-    {
-        aws.On("Publish", request => request.Form["Subject"].Contains(':', StringComparison.Ordinal)
-            ? ScriptedResponse.SnsError(400, "InvalidParameter", "Invalid parameter: Subject")
-            : ScriptedResponse.SnsPublished("sns-message-2"));
-
-        var run = await RunAsync();
-
-        Assert.Equal("AccessDeniedException", run.Result.Error);
-        Assert.Equal(["purchase-pipeline failed at StartCrawler: AccessDeniedException", "purchase-pipeline failed at StartCrawler"], aws.Calls("Publish").Select(p => p.Form["Subject"]));
-        Assert.Equal("sns-message-2", (string?)Assert.Single(Alerts.Written(temp.Path))["messageId"]);
     }
 
     [Fact]

@@ -61,8 +61,8 @@ public sealed class AwsPlaneRunTests : IAsyncDisposable
         var run = await CreateHost().StartExecutionAsync(Fixtures.Read(Fixtures.ObjectCreatedEvent), name: "aws-run", CancellationToken.None);
 
         Assert.True(run.Succeeded, $"{run.Result.Error}: {run.Result.Cause}");
-        // The 19 of a run whose every poll finds its answer, and one more Wait → Get → Is loop each for the crawler and the job.
-        Assert.Equal(19 + 3 + 3, run.Record.StateTransitions);
+        // The 27 of a run whose every poll finds its answer, and one more Wait → Get → Is loop each for the crawler and the job.
+        Assert.Equal(27 + 3 + 3, run.Record.StateTransitions);
         Assert.Equal(JobRunId, (string?)run.Result.Output!["job"]!["jobRunId"]);
         Assert.Equal(10, run.Manifest!.RowsIn);
         Assert.Equal(5, run.Result.Output["validation"]!["rules"]!.AsArray().Count);

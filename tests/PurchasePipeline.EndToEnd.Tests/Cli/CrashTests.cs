@@ -47,7 +47,8 @@ public sealed class CrashTests : IDisposable
         Assert.Contains("killed or crashed", (string?)killed["cause"], StringComparison.Ordinal);
         var alert = Alerts.MessageOf(Assert.Single(Alerts.Written(Home.Root)));
         Assert.Equal(ExecutionStore.ProcessLostError, (string?)alert["error"]);
-        Assert.Equal(batch.Key, (string?)alert["key"]);
+        Assert.Equal(batch.Key, Alerts.KeyOf(alert));
+        Assert.Equal("ABORTED", (string?)alert["status"]);
         var all = new ExecutionStore(Home).List();
         Assert.Equal(["SUCCEEDED", "ABORTED"], all.Select(e => e.Status));
         Assert.Equal(batch.ValidUnique, Lake.Count(Home, "clean_purchases"));

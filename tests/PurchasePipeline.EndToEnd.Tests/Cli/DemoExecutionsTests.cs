@@ -28,7 +28,7 @@ public sealed class DemoExecutionsTests : IDisposable
         var executions = await Executions.ListAsync(home.Root);
         Assert.Equal(3, executions.Count);
         Assert.All(executions, e => Assert.Equal("SUCCEEDED", (string?)e!["status"]));
-        Assert.All(executions, e => Assert.Equal(19, (int?)e!["stateTransitions"]));
+        Assert.All(executions, e => Assert.Equal(27, (int?)e!["stateTransitions"]));
         Assert.Equal(
             expected.Batches.Select(b => b.Key).Reverse(),
             await Task.WhenAll(executions.Select(async e => (string)(await Executions.ShowAsync(home.Root, (string)e!["name"]!))["input"]!["detail"]!["object"]!["key"]!)));

@@ -29,7 +29,7 @@ public sealed class ExecutionsTests : IDisposable
         Assert.Equal("SUCCEEDED", (string?)execution["status"]);
         Assert.Equal("purchase-pipeline", (string?)execution["stateMachine"]);
         Assert.StartsWith("arn:aws:states:local:000000000000:execution:purchase-pipeline:", (string?)execution["executionArn"], StringComparison.Ordinal);
-        Assert.Equal(19, (int?)execution["stateTransitions"]);
+        Assert.Equal(27, (int?)execution["stateTransitions"]);
         Assert.Null((string?)execution["error"]);
     }
 
@@ -44,8 +44,10 @@ public sealed class ExecutionsTests : IDisposable
 
         Assert.Equal("SUCCEEDED", (string?)shown["status"]);
         Assert.Equal(
-            ["CheckInput", "Initialize", "StartCrawler", "WaitForCrawler", "GetCrawlerState", "IsCrawlerReady", "StartEtlJob", "WaitForJob", "GetJobRun", "IsJobDone",
-             "StartValidation", "WaitForValidation", "GetValidationResult", "IsDataValid", "RefreshDataset", "WaitForRefresh", "GetRefreshStatus", "IsRefreshDone", "PipelineSucceeded"],
+            ["CheckInput", "Initialize", "Crawl", "StartCrawler", "WaitForCrawler", "GetCrawlerState", "IsCrawlerReady", "CrawlerReady",
+             "Transform", "StartEtlJob", "WaitForJob", "GetJobRun", "IsJobDone", "JobSucceeded",
+             "Validate", "StartValidation", "WaitForValidation", "GetValidationResult", "IsDataValid", "DataValid", "IsRefreshConfigured",
+             "Refresh", "RefreshDataset", "WaitForRefresh", "GetRefreshStatus", "IsRefreshDone", "RefreshCompleted"],
             shown["states"]!.AsArray().Select(s => (string?)s));
         Assert.Equal("Object Created", (string?)shown["input"]!["detail-type"]);
         Assert.Equal(generated.Batches[0].Key, (string?)shown["input"]!["detail"]!["object"]!["key"]);
@@ -69,7 +71,7 @@ public sealed class ExecutionsTests : IDisposable
 
         Assert.True(shown.ExitCode == 0, shown.Error);
         Assert.Contains("SUCCEEDED", shown.Output, StringComparison.Ordinal);
-        Assert.Contains("CheckInput → Initialize → StartCrawler", shown.Output, StringComparison.Ordinal);
+        Assert.Contains("CheckInput → Initialize → Crawl → StartCrawler", shown.Output, StringComparison.Ordinal);
         Assert.Contains($"clean {generated.Batches[0].ValidUnique}", shown.Output, StringComparison.Ordinal);
     }
 

@@ -28,21 +28,21 @@ public sealed class GraphAndHistoryTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.StartsWith(start, result.Output, StringComparison.Ordinal);
-        Assert.Contains("PipelineFailed", result.Output, StringComparison.Ordinal);
+        Assert.Contains("JobPollLimitReached", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task StatesGraph_WithExecution_MarksThePathAndTheFailedState()
     {
-        Record("failed-run", "FAILED", ["CheckInput", "InvalidInput", "BuildAlert", "NotifyFailure", "PipelineFailed"]);
+        Record("failed-run", "FAILED", ["CheckInput", "Initialize", "Crawl", "StartCrawler"]);
 
         var result = await CliHarness.RunAsync("states", "graph", PipelineDefinition.File, "--execution", "failed", "--format", "svg", "--home", Home);
 
         Assert.True(result.ExitCode == 0, result.Error);
         var marks = XDocument.Parse(result.Output).Descendants().Where(e => e.Attribute("data-mark") is not null)
             .ToLookup(e => (string)e.Attribute("data-mark")!, e => (string)e.Attribute("data-state")!);
-        Assert.Equal(["BuildAlert", "CheckInput", "InvalidInput", "NotifyFailure"], marks["visited"].Order(StringComparer.Ordinal));
-        Assert.Equal(["PipelineFailed"], marks["failed"]);
+        Assert.Equal(["CheckInput", "Crawl", "Initialize"], marks["visited"].Order(StringComparer.Ordinal));
+        Assert.Equal(["StartCrawler"], marks["failed"]);
     }
 
     [Fact]
@@ -87,13 +87,13 @@ public sealed class GraphAndHistoryTests : IDisposable
     [Fact]
     public async Task ExecutionsShow_States_PrintsEachStateWithInputOutputDurationAndWritesTheGraph()
     {
-        Record("shown", "FAILED", ["CheckInput", "InvalidInput", "PipelineFailed"]);
+        Record("shown", "FAILED", ["CheckInput", "InvalidInput"]);
 
         var result = await CliHarness.RunAsync("executions", "show", "shown", "--states", "--home", Home);
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("raw/shown.csv", result.Output, StringComparison.Ordinal);
-        Assert.Contains("Duration     3.00s", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Duration     2.00s", result.Output, StringComparison.Ordinal);
         Assert.Contains("│ 2 │ InvalidInput", result.Output, StringComparison.Ordinal);
         Assert.Contains("{\"in\":\"InvalidInput\"}", result.Output, StringComparison.Ordinal);
         Assert.Contains("{\"out\":\"InvalidInput\"}", result.Output, StringComparison.Ordinal);

@@ -118,7 +118,7 @@ public sealed class LandingEdgeTests : IDisposable
             "[1/1] FAILED raw/2026/11/25/huge.csv at GetJobRun: RawObjectQuarantinedException: raw/2026/11/25/huge.csv: quarantined by job run ", result.Output, StringComparison.Ordinal);
         Assert.Contains("not read: the first line is longer than 65,536 characters", result.Output, StringComparison.Ordinal);
         var alert = Alerts.MessageOf(Assert.Single(Alerts.Written(Home.Root)));
-        Assert.Equal("raw/2026/11/25/huge.csv", (string?)alert["key"]);
+        Assert.Equal("raw/2026/11/25/huge.csv", Alerts.KeyOf(alert));
     }
 
     /// <summary>
@@ -153,7 +153,7 @@ public sealed class LandingEdgeTests : IDisposable
         Assert.StartsWith("[2/3] FAILED raw/2026/11/25/poison.csv at GetJobRun: RawObjectQuarantinedException: raw/2026/11/25/poison.csv: quarantined by job run jr_", failed, StringComparison.Ordinal);
         Assert.Contains(reason, failed, StringComparison.Ordinal);
         var alert = Alerts.MessageOf(Assert.Single(Alerts.Written(Home.Root)));
-        Assert.Equal(("raw/2026/11/25/poison.csv", "RawObjectQuarantinedException"), ((string?)alert["key"], (string?)alert["error"]));
+        Assert.Equal(("raw/2026/11/25/poison.csv", "RawObjectQuarantinedException"), (Alerts.KeyOf(alert), (string?)alert["error"]));
         Assert.Equal(2, Lake.Count(Home, "clean_purchases"));
         Assert.True(File.Exists(Home.PathOf("raw/2026/11/25/poison.csv")));
 

@@ -26,7 +26,7 @@ public sealed class MachineOutputTests : IDisposable
         var run = Assert.Single(JsonNode.Parse(result.Output)!.AsArray())!;
         Assert.Equal("FAILED", (string?)run["status"]);
         Assert.Equal("GetJobRun", (string?)run["failedState"]);
-        Assert.Contains(Lines(result.Error), l => l.StartsWith("ALERT purchase-pipeline failed at GetJobRun: RawObjectQuarantinedException", StringComparison.Ordinal));
+        Assert.Contains(Lines(result.Error), l => l.StartsWith("ALERT {", StringComparison.Ordinal) && l.Contains("\"error\": \"RawObjectQuarantinedException\"", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,8 +75,7 @@ public sealed class MachineOutputTests : IDisposable
         Assert.Contains(logs, l => (string?)l["message"] == "State entered" && (string?)l["state_name"] == "StartEtlJob" && (string?)l["level"] == "INFO");
         var failed = logs[^1];
         Assert.Equal("ERROR", (string?)failed["level"]);
-        Assert.Equal("PipelineFailed", (string?)failed["state_name"]);
-        Assert.Contains(logs, l => (string?)l["message"] == "State entered" && (string?)l["state_name"] == "GetJobRunFailed");
+        Assert.Equal("GetJobRun", (string?)failed["state_name"]);
         Assert.Equal("FAILED", (string?)failed["status"]);
         Assert.Equal("RawObjectQuarantinedException", (string?)failed["error"]);
     }

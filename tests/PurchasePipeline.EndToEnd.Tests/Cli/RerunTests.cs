@@ -30,9 +30,9 @@ public sealed class RerunTests : IDisposable
         Assert.Contains("not read: header lacks column category", (string?)execution["cause"], StringComparison.Ordinal);
         var alert = Assert.Single(Alerts.Written(Home.Root));
         var message = Alerts.MessageOf(alert);
-        Alerts.AssertNames(message, "GetJobRun", "RawObjectQuarantinedException", (string)execution["cause"]!, (string)execution["executionArn"]!, batch.Key);
+        Alerts.AssertNames(message, "FAILED", "RawObjectQuarantinedException", (string)execution["cause"]!, (string)execution["executionArn"]!, batch.Key);
         var shown = await Executions.ShowAsync(Home.Root, (string)execution["name"]!);
-        Assert.Equal(["GetJobRunFailed", "CaughtErrorRecorded", "BuildAlert", "NotifyFailure", "PipelineFailed"], shown["states"]!.AsArray().TakeLast(5).Select(s => (string?)s));
+        Assert.Equal(["Transform", "StartEtlJob", "WaitForJob", "GetJobRun"], shown["states"]!.AsArray().TakeLast(4).Select(s => (string?)s));
     }
 
     /// <summary>

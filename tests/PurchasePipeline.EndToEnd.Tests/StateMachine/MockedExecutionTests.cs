@@ -11,17 +11,24 @@ namespace PurchasePipeline.EndToEnd.Tests.Asl;
 /// </summary>
 public sealed class MockedExecutionTests
 {
-    /// <summary>Keep state transitions per run small: they are what a run costs (src/README.md, "Why the tasks poll through Lambdas").</summary>
-    private const int TransitionBudget = 25;
+    /// <summary>
+    /// Keep state transitions per run small: they are what a run costs (src/README.md, "Why the tasks poll through
+    /// Lambdas"). 27 since the start-and-poll steps became redrivable units (statemachine/README.md, "Failures, alerts
+    /// and redrive"): each unit's Parallel state and the Succeed state that ends its branch cost two transitions, and
+    /// IsRefreshConfigured one, where the alert path at the end of the run is gone.
+    /// </summary>
+    private const int TransitionBudget = 30;
+
+    private const int HappyPathTransitions = 27;
 
     private static readonly string[] HappyPathStates =
     [
         "CheckInput", "Initialize",
-        "StartCrawler", "WaitForCrawler", "GetCrawlerState", "IsCrawlerReady",
-        "StartEtlJob", "WaitForJob", "GetJobRun", "IsJobDone",
-        "StartValidation", "WaitForValidation", "GetValidationResult", "IsDataValid",
-        "RefreshDataset", "WaitForRefresh", "GetRefreshStatus", "IsRefreshDone",
-        "PipelineSucceeded",
+        "Crawl", "StartCrawler", "WaitForCrawler", "GetCrawlerState", "IsCrawlerReady", "CrawlerReady",
+        "Transform", "StartEtlJob", "WaitForJob", "GetJobRun", "IsJobDone", "JobSucceeded",
+        "Validate", "StartValidation", "WaitForValidation", "GetValidationResult", "IsDataValid", "DataValid",
+        "IsRefreshConfigured",
+        "Refresh", "RefreshDataset", "WaitForRefresh", "GetRefreshStatus", "IsRefreshDone", "RefreshCompleted",
     ];
 
     /// <summary>Each Task state's retrier for Lambda.ServiceException allows 6 retries.</summary>
@@ -31,14 +38,14 @@ public sealed class MockedExecutionTests
         ["StartCrawler", "GetCrawlerState", "StartEtlJob", "GetJobRun", "StartValidation", "GetValidationResult", "RefreshDataset", "GetRefreshStatus"];
 
     [Fact]
-    public async Task RunAsync_HappyPath_VisitsEveryStepOnceInNineteenTransitions()
+    public async Task RunAsync_HappyPath_VisitsEveryStepOnceInTwentySevenTransitions()
     {
         var run = await MockedPipeline.RunAsync("HappyPath");
 
         Assert.Equal(ExecutionStatus.Succeeded, run.Result.Status);
         Assert.True(JsonNode.DeepEquals(Fixtures.Read(Fixtures.HappyPathOutput), run.Result.Output), run.Result.Output?.ToJsonString());
         Assert.Equal(HappyPathStates, run.History.StatesEntered);
-        Assert.Equal(19, run.Result.StateTransitions);
+        Assert.Equal(HappyPathTransitions, run.Result.StateTransitions);
         Assert.InRange(run.Result.StateTransitions, 1, TransitionBudget);
         Assert.All(run.Tasks.Invocations, i => Assert.Equal(0, i.Attempt));
         Assert.Empty(run.Topic.Published);
@@ -115,13 +122,13 @@ public sealed class MockedExecutionTests
     }
 
     [Fact]
-    public async Task RunAsync_NoDatasetConfigured_SkipsTheRefreshInFifteenTransitions()
+    public async Task RunAsync_NoDatasetConfigured_SkipsTheRefreshInTwentyTwoTransitions()
     {
         var run = await MockedPipeline.RunAsync("NoDatasetConfigured", overrides: new Dictionary<string, string> { ["QuickSightDatasetId"] = string.Empty });
 
         Assert.Equal(ExecutionStatus.Succeeded, run.Result.Status);
-        Assert.Equal(HappyPathStates.Where(s => s is not ("RefreshDataset" or "WaitForRefresh" or "GetRefreshStatus" or "IsRefreshDone")), run.History.StatesEntered);
-        Assert.Equal(15, run.Result.StateTransitions);
+        Assert.Equal([.. HappyPathStates.TakeWhile(s => s != "Refresh"), "PipelineSucceeded"], run.History.StatesEntered);
+        Assert.Equal(22, run.Result.StateTransitions);
         Assert.Null(run.Result.Output!["refresh"]);
         Assert.Equal(0, run.Tasks.CountOf("RefreshDataset"));
     }
@@ -133,10 +140,10 @@ public sealed class MockedExecutionTests
 
         Assert.Equal(ExecutionStatus.Succeeded, run.Result.Status);
         Assert.Equal(
-            ["StartCrawler", "WaitForCrawler", "GetCrawlerState", "IsCrawlerReady", "WaitForCrawler", "GetCrawlerState", "IsCrawlerReady", "StartEtlJob"],
-            run.History.StatesEntered.Skip(2).Take(8));
+            ["StartCrawler", "WaitForCrawler", "GetCrawlerState", "IsCrawlerReady", "WaitForCrawler", "GetCrawlerState", "IsCrawlerReady", "CrawlerReady"],
+            run.History.StatesEntered.Skip(3).Take(8));
         Assert.Equal([1L, 2L], run.Tasks.Invocations.Where(i => i.StateName == "GetCrawlerState").Select(i => (long)i.Parameters!["poll"]!));
-        Assert.Equal(22, run.Result.StateTransitions);
+        Assert.Equal(HappyPathTransitions + 3, run.Result.StateTransitions);
     }
 
     [Fact]
@@ -153,7 +160,7 @@ public sealed class MockedExecutionTests
         Assert.InRange(delays[1], 0.0, 30.0);
         Assert.InRange(delays[2], 0.0, 60.0);
         Assert.Equal([10.0, 3.0, 5.0], delays.Skip(3));
-        Assert.Equal(19 + 2, run.Result.StateTransitions);
+        Assert.Equal(HappyPathTransitions + 2, run.Result.StateTransitions);
     }
 
     [Fact]
@@ -185,8 +192,7 @@ public sealed class MockedExecutionTests
         Assert.Equal("CrawlerTimeout", run.Result.Error);
         Assert.Equal("crawler purchase-pipeline-raw still RUNNING after 3 polls", run.Result.Cause);
         Assert.Equal([1L, 2L, 3L], run.Tasks.Invocations.Where(i => i.StateName == "GetCrawlerState").Select(i => (long)i.Parameters!["poll"]!));
-        Assert.Equal(["CrawlerPollLimitReached", "BuildAlert", "NotifyFailure", "PipelineFailed"], run.History.StatesEntered.TakeLast(4));
-        Alerts.AssertNames(run.Topic.SingleMessage, "GetCrawlerState", "CrawlerTimeout", run.Result.Cause!, run.Info.Id, Fixtures.EventKey);
+        AssertFailedAt(run, "CrawlerPollLimitReached");
     }
 
     [Fact]
@@ -200,67 +206,55 @@ public sealed class MockedExecutionTests
         Assert.Equal("job run jr_20261125T120000_0a1b2c3d still RUNNING after 3 polls", run.Result.Cause);
         Assert.Equal(3, run.Tasks.CountOf("GetJobRun"));
         Assert.Equal(0, run.Tasks.CountOf("StartValidation"));
-        Alerts.AssertNames(run.Topic.SingleMessage, "GetJobRun", "GlueJobTimeout", run.Result.Cause!, run.Info.Id, Fixtures.EventKey);
+        AssertFailedAt(run, "JobPollLimitReached");
     }
 
     [Theory]
     [MemberData(nameof(TaskStates))]
-    public async Task RunAsync_TaskThrowsServiceExceptionEveryTime_CalledOncePlusMaxAttemptsThenAlerts(string state)
+    public async Task RunAsync_TaskThrowsServiceExceptionEveryTime_CalledOncePlusMaxAttemptsThenFailsAtIt(string state)
     {
         var run = await MockedPipeline.RunAsync(state + "ServiceException");
 
         Assert.Equal(ExecutionStatus.Failed, run.Result.Status);
         Assert.Equal("Lambda.ServiceException", run.Result.Error);
         Assert.Equal(1 + LambdaMaxAttempts, run.Tasks.CountOf(state));
-        Assert.Equal([state + "Failed", "CaughtErrorRecorded", "BuildAlert", "NotifyFailure", "PipelineFailed"], run.History.StatesEntered.TakeLast(5));
-        Alerts.AssertNames(run.Topic.SingleMessage, state, "Lambda.ServiceException", run.Result.Cause!, run.Info.Id, Fixtures.EventKey);
+        Assert.Equal("Lambda is unable to handle the request (Service: Lambda, Status Code: 500)", run.Result.Cause);
+        AssertFailedAt(run, state);
     }
 
     [Theory]
     [MemberData(nameof(TaskStates))]
-    public async Task RunAsync_TaskThrowsAnErrorNoRetrierNames_CalledOnceThenAlerts(string state)
+    public async Task RunAsync_TaskThrowsAnErrorNoRetrierNames_CalledOnceThenFailsAtIt(string state)
     {
         var run = await MockedPipeline.RunAsync(state + "EntityNotFound");
 
         Assert.Equal("EntityNotFoundException", run.Result.Error);
         Assert.Equal(1, run.Tasks.CountOf(state));
-        Alerts.AssertNames(run.Topic.SingleMessage, state, "EntityNotFoundException", run.Result.Cause!, run.Info.Id, Fixtures.EventKey);
+        AssertFailedAt(run, state);
     }
 
     [Fact]
-    public async Task RunAsync_TaskErrorWithoutCause_FailsWithTheOriginalErrorAndAlerts()
+    public async Task RunAsync_TaskErrorWithoutCause_FailsWithTheOriginalError()
     {
-        // Regression: the error output need not have a Cause; reading $.caught.Cause failed the run with
-        // States.ParameterPathFailure, and neither the alert nor the original error survived.
+        // Regression: the error output need not have a Cause; reading $.caught.Cause once failed the run with
+        // States.ParameterPathFailure and lost the original error. Nothing reads it now: the task's error ends the run.
         var run = await MockedPipeline.RunAsync("GetJobRunErrorWithoutCause");
 
         Assert.Equal(ExecutionStatus.Failed, run.Result.Status);
         Assert.Equal("States.TaskFailed", run.Result.Error);
-        Assert.Equal(string.Empty, run.Result.Cause);
-        Alerts.AssertNames(run.Topic.SingleMessage, "GetJobRun", "States.TaskFailed", string.Empty, run.Info.Id, Fixtures.EventKey);
+        Assert.Null(run.Result.Cause);
+        AssertFailedAt(run, "GetJobRun");
     }
 
     [Fact]
-    public async Task RunAsync_InputWithoutObjectKey_GoesStraightToTheAlert()
+    public async Task RunAsync_InputWithoutObjectKey_FailsAtOnceSayingWhatItGot()
     {
         var run = await MockedPipeline.RunAsync("InvalidInput", Fixtures.Read(Fixtures.EventWithoutKey));
 
         Assert.Equal("InvalidExecutionInput", run.Result.Error);
-        Assert.Equal(["CheckInput", "InvalidInput", "BuildAlert", "NotifyFailure", "PipelineFailed"], run.History.StatesEntered);
-        Alerts.AssertNames(run.Topic.SingleMessage, "CheckInput", "InvalidExecutionInput", run.Result.Cause!, run.Info.Id, "unknown");
-    }
-
-    [Fact]
-    public async Task RunAsync_SnsPublishFailsEveryTime_RetriesThePublishThenFailsWithTheOriginalError()
-    {
-        var run = await MockedPipeline.RunAsync("SnsPublishFailing");
-
-        Assert.Equal(ExecutionStatus.Failed, run.Result.Status);
-        Assert.Equal("Lambda.ServiceException", run.Result.Error);
-        Assert.Equal("Lambda is unable to handle the request (Service: Lambda, Status Code: 500)", run.Result.Cause);
-        // NotifyFailure's retrier names SNS.InternalErrorException with MaxAttempts 4.
-        Assert.Equal(5, run.Tasks.CountOf("NotifyFailure"));
-        Assert.Equal("PipelineFailed", run.History.StatesEntered[^1]);
+        Assert.StartsWith("expected an S3 Object Created event with detail.bucket.name and detail.object.key, got {", run.Result.Cause, StringComparison.Ordinal);
+        Assert.Equal(["CheckInput", "InvalidInput"], run.History.StatesEntered);
+        AssertFailedAt(run, "InvalidInput");
     }
 
     [Fact]
@@ -271,9 +265,9 @@ public sealed class MockedExecutionTests
         Assert.Equal(ExecutionStatus.Succeeded, run.Result.Status);
         string[] jobStates = ["StartEtlJob", "WaitForJob", "GetJobRun", "IsJobDone"];
         Assert.Equal(
-            [.. HappyPathStates.TakeWhile(s => s != "StartEtlJob"), .. jobStates, "IsRoundLeft", .. jobStates, .. HappyPathStates.SkipWhile(s => s != "StartValidation")],
+            [.. HappyPathStates.TakeWhile(s => s != "StartEtlJob"), .. jobStates, "IsRoundLeft", .. jobStates, .. HappyPathStates.SkipWhile(s => s != "JobSucceeded")],
             run.History.StatesEntered);
-        Assert.Equal(19 + 5, run.Result.StateTransitions);
+        Assert.Equal(HappyPathTransitions + 5, run.Result.StateTransitions);
         Assert.Equal([0L, 1L], run.Tasks.Invocations.Where(i => i.StateName == "StartEtlJob").Select(i => (long?)i.Parameters!["round"]));
         var validated = (string?)Assert.Single(run.Tasks.Invocations, i => i.StateName == "StartValidation").Parameters!["jobRunId"];
         Assert.Equal("jr_20261125T115930_9f8e7d6c", validated);
@@ -290,7 +284,18 @@ public sealed class MockedExecutionTests
         Assert.Equal(3, run.Tasks.CountOf("StartEtlJob"));
         const string cause = "job run jr_20261125T120000_0a1b2c3d succeeded without reading s3://purchase-pipeline-local/" + Fixtures.EventKey + " after 3 rounds of StartEtlJob";
         Assert.Equal(cause, run.Result.Cause);
-        Alerts.AssertNames(run.Topic.SingleMessage, "GetJobRun", "GlueJobMissedObject", cause, run.Info.Id, Fixtures.EventKey);
+        AssertFailedAt(run, "ObjectNotRead");
+    }
+
+    /// <summary>
+    /// The run failed at <paramref name="state"/> (the last state it entered, where a redrive continues from its unit)
+    /// and the definition paged nobody itself: the alert rule pages on the execution's status (statemachine/alert-rule.json).
+    /// </summary>
+    private static void AssertFailedAt(MockedRun run, string state)
+    {
+        Assert.Equal(ExecutionStatus.Failed, run.Result.Status);
+        Assert.Equal(state, run.History.StatesEntered[^1]);
+        Assert.Empty(run.Topic.Published);
     }
 
     private static JsonObject EventFor(string key)

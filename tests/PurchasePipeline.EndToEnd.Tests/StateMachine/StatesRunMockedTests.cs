@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using PurchasePipeline.Cli.Control;
 using PurchasePipeline.EndToEnd.Tests.Support;
 using PurchasePipeline.TestUtils;
 
@@ -8,7 +7,8 @@ namespace PurchasePipeline.EndToEnd.Tests.Asl;
 /// <summary>
 /// The real definition through <c>states run … --mock-config … --test-case … --wait-scale 0</c>, one test case of
 /// Fixtures/purchase-pipeline.mock.json each. States a test case does not mock reach the local plane's
-/// handlers: NotifyFailure's sns:publish lands in the home's alerts/.
+/// handlers. The definition publishes no alert itself: the alert rule pages on the execution's status
+/// (statemachine/alert-rule.json), which `states run` (any definition, no execution stored) does not apply.
 /// </summary>
 public sealed class StatesRunMockedTests : IDisposable
 {
@@ -59,31 +59,31 @@ public sealed class StatesRunMockedTests : IDisposable
 
     [Theory]
     [MemberData(nameof(TaskStates))]
-    public async Task StatesRun_TaskThrowsServiceExceptionBeyondItsRetries_FailsWithTheOriginalErrorAndAlerts(string state)
+    public async Task StatesRun_TaskThrowsServiceExceptionBeyondItsRetries_FailsWithTheOriginalError(string state)
     {
         var result = await StatesRunAsync(state + "ServiceException");
 
         AssertFailed(result, "Lambda.ServiceException", ServiceExceptionCause);
-        AssertAlerted(state, "Lambda.ServiceException", ServiceExceptionCause, Fixtures.EventKey);
+        AssertNotAlertedByTheDefinition();
     }
 
     [Theory]
     [MemberData(nameof(TaskStates))]
-    public async Task StatesRun_TaskThrowsAnErrorNoRetrierNames_FailsWithTheOriginalErrorAndAlerts(string state)
+    public async Task StatesRun_TaskThrowsAnErrorNoRetrierNames_FailsWithTheOriginalError(string state)
     {
         var result = await StatesRunAsync(state + "EntityNotFound");
 
         AssertFailed(result, "EntityNotFoundException", NotFoundCause);
-        AssertAlerted(state, "EntityNotFoundException", NotFoundCause, Fixtures.EventKey);
+        AssertNotAlertedByTheDefinition();
     }
 
     [Fact]
-    public async Task StatesRun_TaskErrorWithoutCause_FailsWithTheOriginalErrorAndAlerts()
+    public async Task StatesRun_TaskErrorWithoutCause_FailsWithTheOriginalError()
     {
         var result = await StatesRunAsync("GetJobRunErrorWithoutCause");
 
-        AssertFailed(result, "States.TaskFailed", string.Empty);
-        AssertAlerted("GetJobRun", "States.TaskFailed", string.Empty, Fixtures.EventKey);
+        AssertFailed(result, "States.TaskFailed", null);
+        AssertNotAlertedByTheDefinition();
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class StatesRunMockedTests : IDisposable
 
         const string cause = $"job run {JobRunId} ended FAILED: raw/2026/11/25/purchases-0001.csv: header lacks column category";
         AssertFailed(result, "GlueJobFailed", cause);
-        AssertAlerted("GetJobRun", "GlueJobFailed", cause, Fixtures.EventKey);
+        AssertNotAlertedByTheDefinition();
     }
 
     [Fact]
@@ -103,11 +103,11 @@ public sealed class StatesRunMockedTests : IDisposable
 
         const string cause = $"job run {JobRunId} broke rules: no_null_keys (2 offending), row_conservation (3 offending)";
         AssertFailed(result, "DataQualityCheckFailed", cause);
-        AssertAlerted("GetValidationResult", "DataQualityCheckFailed", cause, Fixtures.EventKey);
+        AssertNotAlertedByTheDefinition();
     }
 
     [Fact]
-    public async Task StatesRun_InputWithoutObjectKey_AlertsInvalidExecutionInputThenFails()
+    public async Task StatesRun_InputWithoutObjectKey_FailsWithInvalidExecutionInput()
     {
         var result = await StatesRunAsync("InvalidInput", Fixtures.EventWithoutKey);
 
@@ -117,23 +117,14 @@ public sealed class StatesRunMockedTests : IDisposable
         var cause = (string)printed["cause"]!;
         Assert.StartsWith("expected an S3 Object Created event with detail.bucket.name and detail.object.key, got {", cause, StringComparison.Ordinal);
         Assert.Contains("\"etag\":\"9b2cf535f27731c974343645a3985328\"", cause, StringComparison.Ordinal);
-        AssertAlerted("CheckInput", "InvalidExecutionInput", cause, "unknown");
-    }
-
-    [Fact]
-    public async Task StatesRun_SnsPublishFailsToo_StillFailsWithTheOriginalError()
-    {
-        var result = await StatesRunAsync("SnsPublishFailing");
-
-        AssertFailed(result, "Lambda.ServiceException", ServiceExceptionCause);
-        Assert.Empty(Alerts.Written(temp.Path));
+        AssertNotAlertedByTheDefinition();
     }
 
     private Task<CliResult> StatesRunAsync(string testCase, string? input = null) => CliHarness.RunAsync(
         "states", "run", PipelineDefinition.File, "--input", "@" + (input ?? Fixtures.ObjectCreatedEvent),
         "--mock-config", Fixtures.MockConfig, "--test-case", testCase, "--wait-scale", "0", "--home", temp.Path);
 
-    private static void AssertFailed(CliResult result, string error, string cause)
+    private static void AssertFailed(CliResult result, string error, string? cause)
     {
         Assert.True(result.ExitCode == 1, result.Output + result.Error);
         var printed = JsonNode.Parse(result.Output)!.AsObject();
@@ -142,14 +133,5 @@ public sealed class StatesRunMockedTests : IDisposable
         Assert.Equal(cause, (string?)printed["cause"]);
     }
 
-    private void AssertAlerted(string state, string error, string cause, string key)
-    {
-        var alert = Assert.Single(Alerts.Written(temp.Path));
-        Assert.Equal(LocalSettings.AlertTopicArn, (string?)alert["topicArn"]);
-        Assert.Equal($"purchase-pipeline failed at {state}: {error}", (string?)alert["subject"]);
-        var message = Alerts.MessageOf(alert);
-        var execution = (string)message["execution"]!;
-        Assert.StartsWith(LocalSettings.ExecutionArn("states-run-"), execution, StringComparison.Ordinal);
-        Alerts.AssertNames(message, state, error, cause, execution, key);
-    }
+    private void AssertNotAlertedByTheDefinition() => Assert.Empty(Alerts.Written(temp.Path));
 }

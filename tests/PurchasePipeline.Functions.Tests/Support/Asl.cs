@@ -10,7 +10,8 @@ internal static class Asl
     public static JsonObject Definition { get; } =
         Json.ParseObject(File.ReadAllText(RepoPaths.Combine("statemachine", "purchase-pipeline.asl.json")));
 
-    public static JsonObject States => Definition[nameof(States)]!.AsObject();
+    /// <summary>Every state by name, those of the Parallel units' branches included (state names are unique in a definition).</summary>
+    public static JsonObject States { get; } = StatesOf(Definition, []);
 
     /// <summary>The Task states whose resource is one of our functions' ARN placeholders.</summary>
     public static IEnumerable<(string Name, JsonObject State, TaskFunctionInfo Function)> FunctionTasks() =>
@@ -42,6 +43,20 @@ internal static class Asl
         from retrier in state.Value!["Retry"]?.AsArray() ?? []
         from error in retrier!["ErrorEquals"]!.AsArray()
         select (string)error!;
+
+    private static JsonObject StatesOf(JsonNode machine, JsonObject into)
+    {
+        foreach (var (name, state) in machine[nameof(States)]!.AsObject())
+        {
+            into[name] = state!.DeepClone();
+            foreach (var branch in state["Branches"]?.AsArray() ?? [])
+            {
+                StatesOf(branch!, into);
+            }
+        }
+
+        return into;
+    }
 
     private static IEnumerable<string> StringsIn(JsonNode? node) => node switch
     {

@@ -225,7 +225,7 @@ public sealed partial class DashboardRendererTests
         var section = Parse(Render("machine")).Descendants("section").Single(s => (string?)s.Attribute("id") == "machine");
 
         Assert.Equal(StateGraphSvgTests.Pipeline.Nodes.Count, section.Descendants("g").Count(g => (string?)g.Attribute("class") == "state"));
-        Assert.Equal("PipelineFailed", (string?)section.Descendants("g").Single(g => (string?)g.Attribute("data-mark") == "failed").Attribute("data-state"));
+        Assert.Equal("CrawlerFailed", (string?)section.Descendants("g").Single(g => (string?)g.Attribute("data-mark") == "failed").Attribute("data-state"));
     }
 
     /// <summary>The page parsed as XML: it is written well-formed, so any unbalanced tag fails here.</summary>

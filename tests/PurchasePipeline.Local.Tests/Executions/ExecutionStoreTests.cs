@@ -18,6 +18,34 @@ public sealed class ExecutionStoreTests : IDisposable
 
     private LocalHome Home => new(temp.Path);
 
+    /// <summary>RedriveExecution's rules (https://docs.aws.amazon.com/step-functions/latest/apireference/API_RedriveExecution.html).</summary>
+    [Theory]
+    [InlineData("RUNNING", 0, 10, 1, "Execution is RUNNING and cannot be redriven")]
+    [InlineData("SUCCEEDED", 0, 10, 1, "Execution is SUCCEEDED and cannot be redriven")]
+    [InlineData("FAILED", 0, 10, 15, "Execution redrivable period exceeded")]
+    [InlineData("FAILED", 1000, 10, 1, "Execution was redriven the maximum 1000 times")]
+    [InlineData("ABORTED", 0, 24_999, 1, "Execution history event limit exceeded")]
+    [InlineData("TIMED_OUT", 0, 0, 1, "its history was not recorded")]
+    public void WhyNotRedrivable_OutsideTheRules_SaysWhy(string status, int redrives, int events, int daysSinceEnd, string reason)
+    {
+        var stopped = DateTimeOffset.UnixEpoch.AddHours(1);
+        var execution = new ExecutionRecord("arn:1", "one", "sm", status, DateTimeOffset.UnixEpoch, stopped, Input, null, null, null, 3) { RedriveCount = redrives };
+
+        Assert.StartsWith(reason, ExecutionStore.WhyNotRedrivable(execution, events, stopped.AddDays(daysSinceEnd)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("FAILED")]
+    [InlineData("TIMED_OUT")]
+    [InlineData("ABORTED")]
+    public void WhyNotRedrivable_UnsuccessfulWithinFourteenDays_IsRedrivable(string status)
+    {
+        var stopped = DateTimeOffset.UnixEpoch.AddHours(1);
+        var execution = new ExecutionRecord("arn:1", "one", "sm", status, DateTimeOffset.UnixEpoch, stopped, Input, null, null, null, 3) { RedriveCount = 999 };
+
+        Assert.Null(ExecutionStore.WhyNotRedrivable(execution, 24_998, stopped.AddDays(14)));
+    }
+
     [Fact]
     public async Task List_RunningExecutionOfAProcessThatEnded_ClosedAbortedWithCauseAndAlert()
     {
@@ -33,7 +61,9 @@ public sealed class ExecutionStoreTests : IDisposable
         var alert = JsonNode.Parse(await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(Path.Combine(Home.Root, "alerts")))))!;
         var message = JsonNode.Parse((string)alert["message"]!)!;
         Assert.Equal("arn:1", (string?)message["execution"]);
-        Assert.Equal("raw/2026/11/25/a.csv", (string?)message["key"]);
+        // The alert rule's message (statemachine/alert-rule.json) for the ABORTED status change: the object is in the input.
+        Assert.Equal(("ABORTED", ExecutionStore.ProcessLostError), ((string?)message["status"], (string?)message["error"]));
+        Assert.Equal("raw/2026/11/25/a.csv", (string?)JsonNode.Parse((string)message["input"]!)!["detail"]!["object"]!["key"]);
         Assert.Empty(store.HandledObjects());
     }
 

@@ -24,6 +24,20 @@ public sealed class GraphLayoutTests
     }
 
     [Fact]
+    public void Of_StateAfterAParallel_IsBelowEveryStateOfItsBranches()
+    {
+        // Regression: the pipeline's units (Crawl, Transform, …) had their Next drawn beside their first branch state.
+        var graph = StateGraph.Of(StateMachine.Parse(Graphs.PipelineJson));
+
+        var layout = GraphLayout.Of(graph);
+
+        var layer = layout.Layers.SelectMany((slots, l) => slots.Where(s => s.Node is not null).Select(s => (s.Node!.Name, l))).ToDictionary(p => p.Name, p => p.l);
+        Assert.True(layer["Transform"] > layer["CrawlerPollLimitReached"], $"Transform on layer {layer["Transform"]}");
+        Assert.True(layer["Validate"] > layer["ObjectNotRead"], $"Validate on layer {layer["Validate"]}");
+        Assert.True(layer["IsRefreshConfigured"] > layer["ValidationPollLimitReached"], $"IsRefreshConfigured on layer {layer["IsRefreshConfigured"]}");
+    }
+
+    [Fact]
     public void Of_PollLoops_AreTheBackEdges()
     {
         var graph = StateGraph.Of(StateMachine.Parse(Graphs.PipelineJson));

@@ -44,15 +44,15 @@ public sealed partial class GraphRenderTests
     [Fact]
     public void Mermaid_WithExecution_ClassesExactlyTheVisitedStatesAndTheFailedOne()
     {
-        var path = ExecutionPath.Of(["CheckInput", "Initialize", "StartCrawler", "StartCrawlerFailed", "CaughtErrorRecorded", "BuildAlert", "NotifyFailure", "PipelineFailed"], failed: true);
+        var path = ExecutionPath.Of(["CheckInput", "Initialize", "Crawl", "StartCrawler"], failed: true);
 
         var text = MermaidGraph.Render(Pipeline, path);
 
-        Assert.Equal(["BuildAlert", "CaughtErrorRecorded", "CheckInput", "Initialize", "NotifyFailure", "StartCrawler", "StartCrawlerFailed"], ClassMembers(text, "visited").Order(StringComparer.Ordinal));
-        Assert.Equal(["PipelineFailed"], ClassMembers(text, "failed"));
-        Assert.Equal(Pipeline.Nodes.Count - 8, ClassMembers(text, "unvisited").Count);
+        Assert.Equal(["CheckInput", "Crawl", "Initialize"], ClassMembers(text, "visited").Order(StringComparer.Ordinal));
+        Assert.Equal(["StartCrawler"], ClassMembers(text, "failed"));
+        Assert.Equal(Pipeline.Nodes.Count - 4, ClassMembers(text, "unvisited").Count);
         var styled = MermaidLinkStyle().Match(text).Groups[1].Value.Split(',').Select(int.Parse).ToList();
-        Assert.Equal(8, styled.Count); // Start → CheckInput and the seven transitions taken
+        Assert.Equal(4, styled.Count); // Start → CheckInput and the three transitions taken (Crawl → StartCrawler enters its branch)
     }
 
     [Theory]
@@ -78,13 +78,13 @@ public sealed partial class GraphRenderTests
     [Fact]
     public void Dot_WithExecution_ColoursTheFailedStateRedAndTheTakenEdgesGreen()
     {
-        var path = ExecutionPath.Of(["CheckInput", "InvalidInput", "BuildAlert", "NotifyFailure", "PipelineFailed"], failed: true);
+        var path = ExecutionPath.Of(["CheckInput", "Initialize", "Crawl", "StartCrawler", "WaitForCrawler", "GetCrawlerState", "IsCrawlerReady", "CrawlerFailed"], failed: true);
 
         var text = DotGraph.Render(Pipeline, path);
 
         var failed = text.Split('\n').Where(l => l.Contains("#b91c1c", StringComparison.Ordinal)).ToList();
-        Assert.Contains("label=\"PipelineFailed\"", Assert.Single(failed), StringComparison.Ordinal);
-        Assert.Equal(5, text.Split('\n').Count(l => l.Contains("->", StringComparison.Ordinal) && l.Contains("#15803d", StringComparison.Ordinal)));
+        Assert.Contains("label=\"CrawlerFailed\"", Assert.Single(failed), StringComparison.Ordinal);
+        Assert.Equal(8, text.Split('\n').Count(l => l.Contains("->", StringComparison.Ordinal) && l.Contains("#15803d", StringComparison.Ordinal)));
     }
 
     private static List<string> ClassMembers(string mermaid, string name) =>

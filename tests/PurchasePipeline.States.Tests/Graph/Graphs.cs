@@ -25,13 +25,17 @@ internal static class Graphs
           "Broken": { "Type": "Fail", "Error": "E" } } }
         """;
 
-    /// <summary>Every transition of a definition's top level, counted from its JSON (not through the engine's reader): (from, to, kind).</summary>
+    /// <summary>Every state of a definition, its Parallel branches' included, from its JSON: (name, state).</summary>
+    public static IEnumerable<(string Name, JsonObject State)> StatesOf(JsonNode machine) =>
+        machine["States"]!.AsObject().SelectMany(s => (IEnumerable<(string, JsonObject)>)
+            [(s.Key, s.Value!.AsObject()), .. (s.Value!["Branches"]?.AsArray() ?? []).SelectMany(b => StatesOf(b!))]);
+
+    /// <summary>Every transition of a definition, its branches' included, counted from its JSON (not through the engine's reader): (from, to, kind).</summary>
     public static List<(string From, string To, string Kind)> Transitions(string json)
     {
         var transitions = new List<(string, string, string)>();
-        foreach (var (name, node) in JsonNode.Parse(json)!["States"]!.AsObject())
+        foreach (var (name, state) in StatesOf(JsonNode.Parse(json)!))
         {
-            var state = node!.AsObject();
             if ((string?)state["Next"] is { } next)
             {
                 transitions.Add((name, next, "Next"));

@@ -11,7 +11,7 @@ public sealed class StateGraphTests
     {
         var graph = StateGraph.Of(StateMachine.Parse(Graphs.PipelineJson));
 
-        var states = JsonNode.Parse(Graphs.PipelineJson)!["States"]!.AsObject().Select(s => s.Key).Order(StringComparer.Ordinal);
+        var states = Graphs.StatesOf(JsonNode.Parse(Graphs.PipelineJson)!).Select(s => s.Name).Order(StringComparer.Ordinal);
         Assert.Equal(states, graph.Nodes.Select(n => n.Name).Order(StringComparer.Ordinal));
         Assert.Equal(
             Graphs.Transitions(Graphs.PipelineJson).Order(),
