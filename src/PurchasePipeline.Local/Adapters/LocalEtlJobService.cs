@@ -15,7 +15,7 @@ namespace PurchasePipeline.Local.Adapters;
 /// GetJobRuns lists this process's runs and every run committed in lake/manifests (by any process, the
 /// watcher's included), so an execution finds the run that read its object wherever that run ran.
 /// </summary>
-public sealed class LocalEtlJobService(LocalHome home, TimeProvider time) : IEtlJobService
+public sealed class LocalEtlJobService(LocalHome home, TimeProvider time, IValidationRules rules) : IEtlJobService
 {
     private readonly ConcurrentDictionary<string, JobRunStatus> runs = new(StringComparer.Ordinal);
 
@@ -40,7 +40,7 @@ public sealed class LocalEtlJobService(LocalHome home, TimeProvider time) : IEtl
         var runId = LocalEtlJob.NewRunId(startedOn);
         try
         {
-            new LocalEtlJob(home, time).Run(new EtlRunOptions { RunId = runId, Progress = Progress, WaitForJob = WaitForJob }, cancellationToken);
+            new LocalEtlJob(home, time, rules).Run(new EtlRunOptions { RunId = runId, Progress = Progress, WaitForJob = WaitForJob }, cancellationToken);
             runs[runId] = new JobRunStatus(runId, "SUCCEEDED", null, startedOn, time.GetUtcNow());
         }
         catch (ConcurrentRunsExceededException)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 using PurchasePipeline.Core.Errors;
+using PurchasePipeline.Core.Ports;
 using PurchasePipeline.Core.Runs;
 using PurchasePipeline.Local.Duck;
 using PurchasePipeline.Local.Lake;
@@ -27,11 +28,16 @@ public sealed class LocalEtlJob
     private readonly TimeProvider time;
     private readonly BookmarkStore bookmarks;
     private readonly LakeCommitter committer;
+    private readonly LocalValidator audit;
 
-    public LocalEtlJob(LocalHome home, TimeProvider time)
+    /// <param name="home">The home whose raw objects are read and whose lake is written.</param>
+    /// <param name="time">The clock of the run's times.</param>
+    /// <param name="rules">The glue/validation rules the staged run is audited with before it is published.</param>
+    public LocalEtlJob(LocalHome home, TimeProvider time, IValidationRules rules)
     {
         this.home = home;
         this.time = time;
+        audit = new LocalValidator(home, rules);
         bookmarks = new BookmarkStore(home.Bookmarks, JobName);
         committer = new LakeCommitter(home, bookmarks);
     }
@@ -97,10 +103,10 @@ public sealed class LocalEtlJob
             };
             AtomicFile.WriteAllText(Path.Combine(staging, "manifests", runId + ".json"), RunManifestJson.Serialize(manifest));
             cancellationToken.ThrowIfCancellationRequested();
-            var audit = new LocalValidator(home).Validate(runId, staging);
-            if (!audit.Passed)
+            var report = audit.Validate(runId, staging);
+            if (!report.Passed)
             {
-                throw new DataQualityCheckFailedException(audit);
+                throw new DataQualityCheckFailedException(report);
             }
 
             CrashPoint.Reach(CrashPoint.Staged);

@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using PurchasePipeline.Benchmarks.Measuring;
 using PurchasePipeline.Generator;
 using PurchasePipeline.Local.Etl;
@@ -33,7 +34,7 @@ internal sealed class IncrementalSeries(string sourceLanding, GenerationResult g
             var rowsIn = 0L;
             measurements.Add(RunSample.Of(() =>
             {
-                var manifest = new LocalEtlJob(home, TimeProvider.System).Run();
+                var manifest = new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles()).Run();
                 files = manifest.Files.Count;
                 rowsIn = manifest.RowsIn;
             }));

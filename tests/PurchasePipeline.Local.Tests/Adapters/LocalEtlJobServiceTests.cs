@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using PurchasePipeline.Local.Adapters;
 using PurchasePipeline.Local.Etl;
 using PurchasePipeline.Local.Lake;
@@ -20,9 +21,9 @@ public sealed class LocalEtlJobServiceTests : IDisposable
     {
         var home = new LocalHome(temp.Path);
         Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
-        var other = new LocalEtlJobService(home, TimeProvider.System);
+        var other = new LocalEtlJobService(home, TimeProvider.System, new ValidationRuleFiles());
         var runId = await other.StartJobRunAsync(LocalEtlJob.JobName, CancellationToken.None);
-        var sut = new LocalEtlJobService(home, TimeProvider.System);
+        var sut = new LocalEtlJobService(home, TimeProvider.System, new ValidationRuleFiles());
 
         var listed = Assert.Single(await sut.GetJobRunsAsync(LocalEtlJob.JobName, TimeProvider.System.GetUtcNow(), CancellationToken.None));
         var status = await sut.GetJobRunAsync(LocalEtlJob.JobName, runId, CancellationToken.None);
@@ -40,7 +41,7 @@ public sealed class LocalEtlJobServiceTests : IDisposable
         // a fraction of a second, failing the execution (issue 9, finding 6). Glue queues it; here it waits its turn.
         var home = new LocalHome(temp.Path);
         Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
-        var sut = new LocalEtlJobService(home, TimeProvider.System);
+        var sut = new LocalEtlJobService(home, TimeProvider.System, new ValidationRuleFiles());
         var held = JobLock.Acquire(home.Lake, LocalEtlJob.JobName);
         var start = Task.Run(() => sut.StartJobRunAsync(LocalEtlJob.JobName, CancellationToken.None));
         await Task.Delay(TimeSpan.FromMilliseconds(300));

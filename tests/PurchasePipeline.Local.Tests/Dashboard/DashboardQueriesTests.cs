@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using PurchasePipeline.Core.Schema;
 using PurchasePipeline.Local.Dashboard;
 using PurchasePipeline.Local.Etl;
@@ -204,7 +205,7 @@ public sealed class DashboardQueriesTests : IDisposable
         // Regression (issue 9, finding 4): each re-delivery added the object's rejected rows again, and the reject
         // rate was taken over every row read, re-deliveries included.
         var key = Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1), Some.Row(2).With("cost_price", "abc")]));
-        var job = new LocalEtlJob(home, TimeProvider.System);
+        var job = new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles());
         job.Run();
         Some.Land(home, key, Some.Csv([Some.Row(1), Some.Row(2).With("cost_price", "abc"), Some.Row(3), Some.Row(4).With("timestamp", "soon")]));
         File.SetLastWriteTimeUtc(home.PathOf(key), File.GetLastWriteTimeUtc(home.PathOf(key)).AddSeconds(5));

@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using PurchasePipeline.Core.Schema;
 using PurchasePipeline.Local.Etl;
 using PurchasePipeline.Local.Lake;
@@ -183,5 +184,5 @@ public sealed class LocalEtlJobTests : IDisposable
         Assert.Equal(raw.ETag, store.Load().Objects[raw.Key]);
     }
 
-    private LocalEtlJob CreateSut() => new(home, TimeProvider.System);
+    private LocalEtlJob CreateSut() => new(home, TimeProvider.System, new ValidationRuleFiles());
 }
