@@ -28,6 +28,8 @@ internal static class Landing
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             (copy ?? CopyFile)(file, temp);
+            // Written now, as S3 stamps an upload: the object's event time (LandingWatcher.EventFor) is its write time.
+            File.SetLastWriteTimeUtc(temp, now.UtcDateTime);
             File.Move(temp, target, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -22,16 +22,37 @@ public sealed class LocalEtlJobServiceTests : IDisposable
         var home = new LocalHome(temp.Path);
         Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
         var other = new LocalEtlJobService(home, TimeProvider.System, new ValidationRuleFiles());
+        var before = TimeProvider.System.GetUtcNow();
         var runId = await other.StartJobRunAsync(LocalEtlJob.JobName, CancellationToken.None);
         var sut = new LocalEtlJobService(home, TimeProvider.System, new ValidationRuleFiles());
 
-        var listed = Assert.Single(await sut.GetJobRunsAsync(LocalEtlJob.JobName, TimeProvider.System.GetUtcNow(), CancellationToken.None));
+        var listed = Assert.Single(await sut.GetJobRunsAsync(LocalEtlJob.JobName, before, CancellationToken.None));
         var status = await sut.GetJobRunAsync(LocalEtlJob.JobName, runId, CancellationToken.None);
 
         Assert.Equal((runId, "SUCCEEDED"), (listed.JobRunId, listed.State));
         Assert.Equal(listed, status);
         Assert.NotNull(status.StartedOn);
         Assert.NotNull(status.CompletedOn);
+    }
+
+    [Fact]
+    public async Task GetJobRuns_RunsCompletedBeforeSince_LeftOutWithoutOpeningTheirManifests()
+    {
+        var home = new LocalHome(temp.Path);
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
+        var other = new LocalEtlJobService(home, TimeProvider.System, new ValidationRuleFiles());
+        var old = await other.StartJobRunAsync(LocalEtlJob.JobName, CancellationToken.None);
+        var oldManifest = Path.Combine(home.Manifests, old + ".json");
+        File.WriteAllText(oldManifest, "not json: opening it fails the listing");
+        File.SetLastWriteTimeUtc(oldManifest, TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-1));
+        var since = TimeProvider.System.GetUtcNow();
+        Some.Land(home, "raw/2024/05/02/b.csv", Some.Csv([Some.Row(2, "2024-05-02")]));
+        var recent = await other.StartJobRunAsync(LocalEtlJob.JobName, CancellationToken.None);
+        var sut = new LocalEtlJobService(home, TimeProvider.System, new ValidationRuleFiles());
+
+        var listed = await sut.GetJobRunsAsync(LocalEtlJob.JobName, since, CancellationToken.None);
+
+        Assert.Equal([recent], listed.Select(run => run.JobRunId));
     }
 
     [Fact]
