@@ -119,7 +119,7 @@ internal sealed class BenchmarkRun(BenchmarkScale scale, BenchmarkWorkspace work
         var series = new IncrementalSeries(workspace.IncrementalSource, input);
         Phase("(d) incremental", $"warm-up series of 3 runs, then {scale.IncrementalSeries} series of {series.Length} landings");
         series.Run(workspace.IncrementalHome, runs: Math.Min(3, series.Length));
-        var measured = new List<IReadOnlyList<RunSample>>();
+        var measured = new List<IReadOnlyList<ExecutionSample>>();
         for (var i = 1; i <= scale.IncrementalSeries; i++)
         {
             measured.Add(series.Run(workspace.IncrementalHome));

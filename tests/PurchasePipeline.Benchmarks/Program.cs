@@ -8,6 +8,12 @@ if (args.FirstOrDefault() == "engine")
     return await EngineBenchmarkRun.MainAsync(args[1..], CancellationToken.None);
 }
 
+// dotnet run -c Release --project tests/PurchasePipeline.Benchmarks -- incremental [--quick]
+if (args.FirstOrDefault() == "incremental")
+{
+    return await PurchasePipeline.Benchmarks.Incremental.IncrementalBenchmarkRun.MainAsync(args[1..], CancellationToken.None);
+}
+
 // dotnet run -c Release --project tests/PurchasePipeline.Benchmarks -- [--quick]
 if (args.Any(a => a != "--quick"))
 {
