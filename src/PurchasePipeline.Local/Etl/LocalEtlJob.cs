@@ -29,6 +29,7 @@ public sealed class LocalEtlJob
     private readonly BookmarkStore bookmarks;
     private readonly LakeCommitter committer;
     private readonly LocalValidator audit;
+    private readonly PartitionCompactor compactor;
 
     /// <param name="home">The home whose raw objects are read and whose lake is written.</param>
     /// <param name="time">The clock of the run's times.</param>
@@ -38,6 +39,7 @@ public sealed class LocalEtlJob
         this.home = home;
         this.time = time;
         audit = new LocalValidator(home, rules);
+        compactor = new PartitionCompactor(home);
         bookmarks = new BookmarkStore(home.Bookmarks, JobName);
         committer = new LakeCommitter(home, bookmarks);
     }
@@ -53,6 +55,7 @@ public sealed class LocalEtlJob
         options ??= new EtlRunOptions();
         using var jobLock = JobLock.Acquire(home.Lake, JobName, options.WaitForJob, cancellationToken);
         committer.Recover();
+        compactor.Recover();
         if (options.ResetBookmark)
         {
             bookmarks.Reset();
@@ -111,6 +114,7 @@ public sealed class LocalEtlJob
 
             CrashPoint.Reach(CrashPoint.Staged);
             committer.Commit(runId, after);
+            Compact(manifest, options.Progress);
             options.Progress?.Report($"{runId}: committed {manifest.RowsClean} clean, {manifest.RowsRejected} rejected, {manifest.RowsDeduplicated} duplicate row(s)");
             return manifest;
         }
@@ -122,6 +126,26 @@ public sealed class LocalEtlJob
             {
                 Directory.Delete(staging, recursive: true);
             }
+        }
+    }
+
+    /// <summary>
+    /// Compacts the clean partitions the run appended to. The run is published already: a compaction that fails (a full
+    /// disk) leaves the partition's files as they were and is tried again by the next run that writes there.
+    /// </summary>
+    private void Compact(RunManifest manifest, IProgress<string>? progress)
+    {
+        var partitions = manifest.Partitions.Select(p => Path.Combine(home.CleanPurchases, "purchase_date=" + p.PurchaseDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        try
+        {
+            foreach (var partition in compactor.Compact(partitions, manifest.RunId))
+            {
+                progress?.Report($"{manifest.RunId}: compacted {Path.GetFileName(partition)} into one file");
+            }
+        }
+        catch (Exception e) when (e is IOException or DuckDBException)
+        {
+            progress?.Report($"{manifest.RunId}: compaction left for a later run: {e.Message.Split('\n')[0]}");
         }
     }
 
