@@ -138,7 +138,7 @@ public sealed class LocalEtlJob
         var partitions = manifest.Partitions.Select(p => Path.Combine(home.CleanPurchases, "purchase_date=" + p.PurchaseDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         try
         {
-            foreach (var partition in compactor.Compact(partitions, manifest.RunId))
+            foreach (var partition in compactor.Compact([.. partitions, .. ExistingRejected.Partitions(home)], manifest.RunId))
             {
                 progress?.Report($"{manifest.RunId}: compacted {Path.GetFileName(partition)} into one file");
             }
@@ -177,7 +177,7 @@ public sealed class LocalEtlJob
         }
 
         connection.Execute("CREATE TEMP VIEW users AS " + LakeSources.Users(home));
-        ExistingRejected.Define(connection, home);
+        ExistingRejected.Define(connection);
         return quarantined;
     }
 
@@ -193,11 +193,17 @@ public sealed class LocalEtlJob
                 ExistingPurchases.Define(connection, home);
             }
 
+            if (script.Name == ExistingRejected.CollectAfter && ExistingRejected.Collect(connection, home))
+            {
+                // Some of the batch's rejected rows are in the lake already: the same SQL again, now leaving them out.
+                connection.Execute($"CREATE OR REPLACE TEMP {kind} {script.Name} AS\n{script.Text}");
+            }
+
             progress?.Report("ran " + script.Name);
         }
     }
 
-    private static Dictionary<string, long> WriteOutputs(DuckDBConnection connection, string staging, string runId, IProgress<string>? progress)
+    private Dictionary<string, long> WriteOutputs(DuckDBConnection connection, string staging, string runId, IProgress<string>? progress)
     {
         string Target(params string[] parts) => Duck.Duck.PathLiteral(Path.Combine([staging, .. parts]));
         Directory.CreateDirectory(Path.Combine(staging, "clean"));
@@ -209,6 +215,7 @@ public sealed class LocalEtlJob
             Directory.CreateDirectory(Path.Combine(staging, "rejected", "purchases", "run_id=" + runId));
             connection.Execute(
                 $"COPY (SELECT * EXCLUDE (run_id) FROM rejected_purchases ORDER BY source_file, source_row) TO {Target("rejected", "purchases", "run_id=" + runId, "part-0.parquet")} (FORMAT parquet)");
+            ExistingRejected.Write(connection, home, staging, runId);
         }
 
         foreach (var script in SqlFolder.Transform.Where(s => s.Name.StartsWith("agg_", StringComparison.Ordinal)))
