@@ -14,14 +14,8 @@ namespace PurchasePipeline.Local.Lake;
 /// </summary>
 public static class LakeViews
 {
-    /// <summary>Creates the lake's views (temporary, or persistent for the catalog database).</summary>
-    public static void Create(DuckDBConnection connection, LocalHome home, bool persistent = false)
-    {
-        foreach (var (name, select) in Definitions(home))
-        {
-            connection.Execute($"{(persistent ? "CREATE OR REPLACE VIEW" : "CREATE OR REPLACE TEMP VIEW")} {name} AS {select}");
-        }
-    }
+    /// <summary>Creates the lake's views, temporary (the crawler registers <see cref="Definitions"/> in the catalog).</summary>
+    public static void Create(DuckDBConnection connection, LocalHome home) => Execute(connection, Definitions(home));
 
     /// <summary>
     /// Creates temporary views over one run's scope (glue/validation/README.md): its manifest, its rejected rows,
