@@ -135,7 +135,7 @@ public sealed class LocalEtlJob
     /// </summary>
     private void Compact(RunManifest manifest, IProgress<string>? progress)
     {
-        var partitions = manifest.Partitions.Select(p => Path.Combine(home.CleanPurchases, "purchase_date=" + p.PurchaseDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        var partitions = manifest.Partitions.Select(p => home.CleanPartitionOf(p.PurchaseDate));
         try
         {
             foreach (var partition in compactor.Compact([.. partitions, .. ExistingRejected.Partitions(home)], manifest.RunId))

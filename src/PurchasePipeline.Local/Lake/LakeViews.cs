@@ -30,14 +30,11 @@ public static class LakeViews
         var root = staged ?? home.Lake;
         string InRun(string lakeFolder) => Path.Combine(root, Path.GetRelativePath(home.Lake, lakeFolder));
         var manifest = Path.Combine(InRun(home.Manifests), runId + ".json");
-        var dates = staged is not null
-            ? (Directory.Exists(InRun(home.CleanPurchases)) ? Directory.GetDirectories(InRun(home.CleanPurchases)) : []).Select(Path.GetFileName).OfType<string>()
-            : (File.Exists(manifest) ? RunManifestJson.Deserialize(File.ReadAllText(manifest), manifest).Partitions : [])
-                .Select(p => "purchase_date=" + p.PurchaseDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        var partitions = dates
-            .SelectMany(partition => staged is null
-                ? [Path.Combine(home.CleanPurchases, partition)]
-                : new[] { Path.Combine(home.CleanPurchases, partition), Path.Combine(InRun(home.CleanPurchases), partition) })
+        var partitions = (staged is not null
+                ? (Directory.Exists(InRun(home.CleanPurchases)) ? Directory.GetDirectories(InRun(home.CleanPurchases)) : [])
+                    .SelectMany(partition => new[] { Path.Combine(home.CleanPurchases, Path.GetFileName(partition)), partition })
+                : (File.Exists(manifest) ? RunManifestJson.Deserialize(File.ReadAllText(manifest), manifest).Partitions : [])
+                    .Select(p => home.CleanPartitionOf(p.PurchaseDate)))
             .Where(LakeSources.HasParquet)
             .ToList();
         var rejected = Path.Combine(InRun(home.RejectedPurchases), "run_id=" + runId);

@@ -42,6 +42,10 @@ public sealed class LocalHome
 
     public string CleanPurchases => Under(Lake, LakePrefixes.CleanPurchases);
 
+    /// <summary>The clean table's partition folder of one purchase date.</summary>
+    public string CleanPartitionOf(DateOnly purchaseDate) =>
+        Path.Combine(CleanPurchases, "purchase_date=" + purchaseDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
     public string RejectedPurchases => Under(Lake, LakePrefixes.RejectedPurchases);
 
     public string Aggregates => Under(Lake, LakePrefixes.Aggregates);
