@@ -24,6 +24,9 @@ internal static class Landing
 
         var target = home.PathOf(key);
         var temp = target + ".tmp";
+        var (previousETag, previousWrite) = File.Exists(target)
+            ? (LandingZone.Describe(home, target).ETag, File.GetLastWriteTimeUtc(target))
+            : (null, default);
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -38,7 +41,14 @@ internal static class Landing
             throw new LandingException($"{file}: not landed as {key}: {e.Message.ReplaceLineEndings(" ")}", e);
         }
 
-        ObjectETags.Land(home, key, target);
+        if (ObjectETags.Land(home, key, target) == previousETag)
+        {
+            // The same content again is the same object to the bookmark, which a run may have read already: it keeps
+            // its write time, so its event is not dated after that run (GetJobRuns leaves out runs that ended before).
+            File.SetLastWriteTimeUtc(target, previousWrite);
+            ObjectETags.Land(home, key, target);
+        }
+
         return key;
     }
 
