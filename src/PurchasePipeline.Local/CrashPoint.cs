@@ -31,8 +31,17 @@ public static class CrashPoint
     /// <summary>An execution has ended and is recorded, before the trigger records the object as emitted.</summary>
     public const string TriggerRecord = "trigger-record";
 
-    /// <summary>Every point, for the tests.</summary>
+    /// <summary>A partition's compacted file is written aside (lake/_compaction), before it is swapped in.</summary>
+    public const string CompactionWritten = "compaction-written";
+
+    /// <summary>A compacted partition is swapped in, before its old files (now aside) are deleted.</summary>
+    public const string CompactionSwapped = "compaction-swapped";
+
+    /// <summary>Every point a `run` of one new file reaches, for the tests.</summary>
     public static readonly IReadOnlyList<string> All = [Staged, CommitJournal, BeforeBookmark, BookmarkWritten, ExecutionRecorded, TriggerRecord];
+
+    /// <summary>The points of a compaction (a partition with many small files), for the tests.</summary>
+    public static readonly IReadOnlyList<string> Compaction = [CompactionWritten, CompactionSwapped];
 
     private static readonly string? Armed = Environment.GetEnvironmentVariable(Variable);
 

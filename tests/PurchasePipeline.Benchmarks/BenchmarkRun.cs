@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using BenchmarkDotNet.Exporters;
@@ -64,7 +65,7 @@ internal sealed class BenchmarkRun(BenchmarkScale scale, BenchmarkWorkspace work
     private (long Clean, long Rejected) CheckSameOutput(GenerationResult input)
     {
         workspace.ResetLocalJob();
-        var manifest = new LocalEtlJob(workspace.Throughput, TimeProvider.System).Run();
+        var manifest = new LocalEtlJob(workspace.Throughput, TimeProvider.System, new ValidationRuleFiles()).Run();
         Expect("(a)", input.Rows, manifest.RowsIn);
         Expect("(a)", input.ValidUnique, manifest.RowsClean);
         Expect("(a)", input.Rejected, manifest.RowsRejected);
@@ -118,7 +119,7 @@ internal sealed class BenchmarkRun(BenchmarkScale scale, BenchmarkWorkspace work
         var series = new IncrementalSeries(workspace.IncrementalSource, input);
         Phase("(d) incremental", $"warm-up series of 3 runs, then {scale.IncrementalSeries} series of {series.Length} landings");
         series.Run(workspace.IncrementalHome, runs: Math.Min(3, series.Length));
-        var measured = new List<IReadOnlyList<RunSample>>();
+        var measured = new List<IReadOnlyList<ExecutionSample>>();
         for (var i = 1; i <= scale.IncrementalSeries; i++)
         {
             measured.Add(series.Run(workspace.IncrementalHome));

@@ -20,6 +20,12 @@ if (args.FirstOrDefault() == MemoryCase.ChildCommand)
     return MemoryCase.RunChild(args[1], args[2], args[3], args[4]);
 }
 
+// dotnet run -c Release --project tests/PurchasePipeline.Benchmarks -- incremental [--quick]
+if (args.FirstOrDefault() == "incremental")
+{
+    return await PurchasePipeline.Benchmarks.Incremental.IncrementalBenchmarkRun.MainAsync(args[1..], CancellationToken.None);
+}
+
 // dotnet run -c Release --project tests/PurchasePipeline.Benchmarks -- [--quick]
 if (args.Any(a => a != "--quick"))
 {

@@ -6,11 +6,14 @@ namespace PurchasePipeline.Benchmarks;
 /// </summary>
 internal static class ResultsFile
 {
-    public static string Write(BenchmarkScale scale, string markdown)
+    public static string Write(BenchmarkScale scale, string markdown) => Write(scale == BenchmarkScale.Full ? "latest.md" : "quick.md", markdown);
+
+    /// <summary>Writes results/<paramref name="name"/>.</summary>
+    public static string Write(string name, string markdown)
     {
         var folder = Path.Combine(ProjectFolder(), "results");
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, scale == BenchmarkScale.Full ? "latest.md" : "quick.md");
+        var path = Path.Combine(folder, name);
         File.WriteAllText(path, markdown);
         return path;
     }

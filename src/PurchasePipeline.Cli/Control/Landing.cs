@@ -26,17 +26,27 @@ internal static class Landing
 
         var target = home.PathOf(key);
         var temp = target + ".tmp";
+        var previousWrite = File.Exists(target) ? File.GetLastWriteTimeUtc(target) : default;
         ObjectPut put;
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             (copy ?? CopyFile)(file, temp);
+            // Written now, as S3 stamps an upload: the object's event time (LandingWatcher.EventFor) is its write time.
+            File.SetLastWriteTimeUtc(temp, now.UtcDateTime);
             put = ObjectVersions.Put(home.Landing, key, temp);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
             throw new LandingException($"{file}: not landed as {key}: {e.Message.ReplaceLineEndings(" ")}", e);
+        }
+
+        if (put.EarlierETag == put.ETag)
+        {
+            // The same content again is the same object to the bookmark, which a run may have read already: it keeps
+            // its write time, so its event is not dated after that run (GetJobRuns leaves out runs that ended before).
+            File.SetLastWriteTimeUtc(target, previousWrite);
         }
 
         ObjectETags.Land(home, key, target);

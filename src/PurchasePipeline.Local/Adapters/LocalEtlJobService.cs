@@ -12,10 +12,11 @@ namespace PurchasePipeline.Local.Adapters;
 /// ended: a run that fails (an unreadable file, say) is a FAILED run with its message, as in Glue. A run waits
 /// (up to <see cref="WaitForJob"/>, in real time) for a run of another process to end, as Glue queues it; only a
 /// job held longer is refused (ConcurrentRunsExceededException, which the state's Retry backs off from).
-/// GetJobRuns lists this process's runs and every run committed in lake/manifests (by any process, the
-/// watcher's included), so an execution finds the run that read its object wherever that run ran.
+/// GetJobRuns lists this process's runs and the runs committed in lake/manifests (by any process, the
+/// watcher's included) that completed since the time asked, so an execution finds the run that read its object
+/// wherever that run ran, without opening the manifests of older runs.
 /// </summary>
-public sealed class LocalEtlJobService(LocalHome home, TimeProvider time) : IEtlJobService
+public sealed class LocalEtlJobService(LocalHome home, TimeProvider time, IValidationRules rules) : IEtlJobService
 {
     private readonly ConcurrentDictionary<string, JobRunStatus> runs = new(StringComparer.Ordinal);
 
@@ -40,7 +41,7 @@ public sealed class LocalEtlJobService(LocalHome home, TimeProvider time) : IEtl
         var runId = LocalEtlJob.NewRunId(startedOn);
         try
         {
-            new LocalEtlJob(home, time).Run(new EtlRunOptions { RunId = runId, Progress = Progress, WaitForJob = WaitForJob }, cancellationToken);
+            new LocalEtlJob(home, time, rules).Run(new EtlRunOptions { RunId = runId, Progress = Progress, WaitForJob = WaitForJob }, cancellationToken);
             runs[runId] = new JobRunStatus(runId, "SUCCEEDED", null, startedOn, time.GetUtcNow());
         }
         catch (ConcurrentRunsExceededException)
@@ -69,20 +70,25 @@ public sealed class LocalEtlJobService(LocalHome home, TimeProvider time) : IEtl
             : throw new EntityNotFoundException($"job {jobName} has no run {jobRunId}");
     }
 
-    /// <remarks>Every committed run, however old: the local trigger's event time is when the watcher saw the object, which may be after a run read it.</remarks>
+    /// <remarks>
+    /// As Glue's listing is read (GlueEtlJobService): runs that completed before <paramref name="since"/> are left out,
+    /// so the cost does not grow with the job's history. A committed manifest is written after its run completed, so
+    /// one whose file is older than <paramref name="since"/> is not even opened; the others are read for their times.
+    /// The local trigger's event time is the object's last write (as S3's is its upload), never later than a run that read it.
+    /// </remarks>
     public async Task<IReadOnlyList<JobRunStatus>> GetJobRunsAsync(string jobName, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var all = new Dictionary<string, JobRunStatus>(runs, StringComparer.Ordinal);
         if (Directory.Exists(home.Manifests))
         {
-            foreach (var path in Directory.EnumerateFiles(home.Manifests, "*.json"))
+            foreach (var file in new DirectoryInfo(home.Manifests).EnumerateFiles("*.json").Where(f => !(f.LastWriteTimeUtc < since.UtcDateTime)))
             {
-                var committed = Committed(await ReadAsync(path, cancellationToken).ConfigureAwait(false));
+                var committed = Committed(await ReadAsync(file.FullName, cancellationToken).ConfigureAwait(false));
                 all.TryAdd(committed.JobRunId, committed);
             }
         }
 
-        return [.. all.Values];
+        return [.. all.Values.Where(run => !(run.CompletedOn < since))];
     }
 
     private static JobRunStatus Committed(RunManifest manifest) => new(manifest.RunId, "SUCCEEDED", null, manifest.StartedAt, manifest.CompletedAt);

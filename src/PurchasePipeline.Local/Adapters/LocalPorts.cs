@@ -11,7 +11,7 @@ public static class LocalPorts
     public static TaskPorts Create(LocalHome home, TimeProvider time, IValidationRules rules, StateGraph? machine = null) => new()
     {
         Crawler = new LocalCrawlerService(home),
-        EtlJob = new LocalEtlJobService(home, time),
+        EtlJob = new LocalEtlJobService(home, time, rules),
         RunManifests = new LocalRunManifestStore(home),
         Query = new LocalQueryService(home),
         ValidationRules = rules,

@@ -13,29 +13,102 @@ namespace PurchasePipeline.Local.Adapters;
 /// <c>?</c>) is a FAILED query with the reason, as in Athena, never an exception at start; values are
 /// the text Athena writes (<see cref="AthenaText"/>).
 /// </summary>
-public sealed class LocalQueryService(LocalHome home) : IQueryService
+/// <remarks>
+/// A query whose parameters all name one committed run (a glue/validation rule: every <c>?</c> is the run id) sees
+/// that run's scope (<see cref="LakeViews.CreateForRun"/>), as Athena prunes to the partitions the run id and the
+/// run's manifest name: the tables hold just what the rules read, so validating a run opens only its files. The
+/// queries of one run share one DuckDB connection, its views bound once; any other query gets the whole lake.
+/// </remarks>
+public sealed class LocalQueryService : IQueryService
 {
     private readonly ConcurrentDictionary<string, (QueryStatus Status, IReadOnlyList<IReadOnlyList<string?>> Rows)> queries = new(StringComparer.Ordinal);
+    private readonly LocalHome home;
+    private readonly Func<DuckDBConnection> open;
+    private readonly Lock gate = new();
+    private (string RunId, DuckDBConnection Connection)? runScope;
+
+    public LocalQueryService(LocalHome home)
+        : this(home, Duck.Duck.OpenInMemory)
+    {
+    }
+
+    /// <summary>A service that opens its databases with <paramref name="open"/> (tests count them).</summary>
+    internal LocalQueryService(LocalHome home, Func<DuckDBConnection> open)
+    {
+        this.home = home;
+        this.open = open;
+    }
 
     public Task<string> StartQueryAsync(string sql, IReadOnlyList<string> parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var id = Guid.NewGuid().ToString();
-        try
+        lock (gate)
         {
-            using var connection = Duck.Duck.OpenInMemory();
-            LakeViews.Create(connection, home);
-            queries[id] = Placeholders(connection, sql) is { } expected && expected != parameters.Count
-                ? Failed(id, $"Incorrect number of parameters: expected {expected} but found {parameters.Count}")
-                : (new QueryStatus(id, "SUCCEEDED", null), Run(connection, sql, parameters));
-        }
-        catch (DuckDBException e)
-        {
-            queries[id] = Failed(id, e.Message.Split('\n')[0]);
+            var scoped = RunScopeOf(parameters);
+            var connection = scoped ?? open();
+            try
+            {
+                if (scoped is null)
+                {
+                    LakeViews.Create(connection, home);
+                }
+
+                queries[id] = Placeholders(connection, sql) is { } expected && expected != parameters.Count
+                    ? Failed(id, $"Incorrect number of parameters: expected {expected} but found {parameters.Count}")
+                    : (new QueryStatus(id, "SUCCEEDED", null), Run(connection, sql, parameters));
+            }
+            catch (DuckDBException e)
+            {
+                queries[id] = Failed(id, e.Message.Split('\n')[0]);
+            }
+            finally
+            {
+                if (scoped is null)
+                {
+                    connection.Dispose();
+                }
+            }
         }
 
         return Task.FromResult(id);
     }
+
+    /// <summary>
+    /// The connection over the scope of the committed run every parameter names, opened for the first query of that
+    /// run and kept for the next ones (the previous run's is closed); null when the parameters name no committed run.
+    /// </summary>
+    private DuckDBConnection? RunScopeOf(IReadOnlyList<string> parameters)
+    {
+        if (parameters.Count == 0 || parameters.Any(p => p != parameters[0]) || !IsCommittedRun(parameters[0]))
+        {
+            return null;
+        }
+
+        if (runScope is { } scope && scope.RunId == parameters[0])
+        {
+            return scope.Connection;
+        }
+
+        runScope?.Connection.Dispose();
+        runScope = null;
+        var connection = open();
+        try
+        {
+            LakeViews.CreateForRun(connection, home, parameters[0]);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        runScope = (parameters[0], connection);
+        return connection;
+    }
+
+    private bool IsCommittedRun(string runId) =>
+        runId.Length > 0 && runId.IndexOfAny(['/', '\\', '.']) < 0 && File.Exists(Path.Combine(home.Manifests, runId + ".json"));
 
     public Task<QueryStatus> GetQueryAsync(string queryId, CancellationToken cancellationToken) =>
         Task.FromResult(Find(queryId).Status);

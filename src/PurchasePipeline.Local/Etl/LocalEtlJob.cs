@@ -1,6 +1,7 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 using PurchasePipeline.Core.Errors;
+using PurchasePipeline.Core.Ports;
 using PurchasePipeline.Core.Runs;
 using PurchasePipeline.Local.Duck;
 using PurchasePipeline.Local.Lake;
@@ -36,11 +37,18 @@ public sealed class LocalEtlJob
     private readonly TimeProvider time;
     private readonly BookmarkStore bookmarks;
     private readonly LakeCommitter committer;
+    private readonly IValidationRules rules;
+    private readonly PartitionCompactor compactor;
 
-    public LocalEtlJob(LocalHome home, TimeProvider time)
+    /// <param name="home">The home whose raw objects are read and whose lake is written.</param>
+    /// <param name="time">The clock of the run's times.</param>
+    /// <param name="rules">The glue/validation rules the staged run is audited with before it is published.</param>
+    public LocalEtlJob(LocalHome home, TimeProvider time, IValidationRules rules)
     {
         this.home = home;
         this.time = time;
+        this.rules = rules;
+        compactor = new PartitionCompactor(home);
         bookmarks = new BookmarkStore(home.Bookmarks, JobName);
         committer = new LakeCommitter(home, bookmarks);
     }
@@ -57,6 +65,7 @@ public sealed class LocalEtlJob
         using var jobLock = JobLock.Acquire(home.Lake, JobName, options.WaitForJob, cancellationToken);
         committer.Recover();
         DeleteScratch(Path.Combine(home.Temp, JobName));
+        compactor.Recover();
         if (options.ResetBookmark)
         {
             bookmarks.Reset();
@@ -115,14 +124,15 @@ public sealed class LocalEtlJob
             };
             AtomicFile.WriteAllText(Path.Combine(staging, "manifests", runId + ".json"), RunManifestJson.Serialize(manifest));
             cancellationToken.ThrowIfCancellationRequested();
-            var audit = new LocalValidator(home) { Memory = memory }.Validate(runId, staging);
-            if (!audit.Passed)
+            var report = new LocalValidator(home, rules) { Memory = memory }.Validate(runId, staging);
+            if (!report.Passed)
             {
-                throw new DataQualityCheckFailedException(audit);
+                throw new DataQualityCheckFailedException(report);
             }
 
             CrashPoint.Reach(CrashPoint.Staged);
             committer.Commit(runId, after);
+            Compact(manifest, options.Progress);
             options.Progress?.Report($"{runId}: committed {manifest.RowsClean} clean, {manifest.RowsRejected} rejected, {manifest.RowsDeduplicated} duplicate row(s)");
             return manifest;
         }
@@ -154,6 +164,26 @@ public sealed class LocalEtlJob
         }
     }
 
+    /// <summary>
+    /// Compacts the clean partitions the run appended to. The run is published already: a compaction that fails (a full
+    /// disk) leaves the partition's files as they were and is tried again by the next run that writes there.
+    /// </summary>
+    private void Compact(RunManifest manifest, IProgress<string>? progress)
+    {
+        var partitions = manifest.Partitions.Select(p => home.CleanPartitionOf(p.PurchaseDate));
+        try
+        {
+            foreach (var partition in compactor.Compact([.. partitions, .. ExistingRejected.Partitions(home)], manifest.RunId))
+            {
+                progress?.Report($"{manifest.RunId}: compacted {Path.GetFileName(partition)} into one file");
+            }
+        }
+        catch (Exception e) when (e is IOException or DuckDBException)
+        {
+            progress?.Report($"{manifest.RunId}: compaction left for a later run: {e.Message.Split('\n')[0]}");
+        }
+    }
+
     /// <summary>A new run id: jr_, the UTC start time, and a random suffix, so ids sort by start.</summary>
     public static string NewRunId(DateTimeOffset startedAt) =>
         "jr_" + startedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "_" + Guid.NewGuid().ToString("N")[..8];
@@ -175,7 +205,7 @@ public sealed class LocalEtlJob
         DuckDBConnection connection, IReadOnlyList<RawObject> pending, IReadOnlySet<string> beingWritten, string runId)
     {
         connection.Execute("CREATE TEMP VIEW users AS " + LakeSources.Users(home));
-        ExistingRejected.Define(connection, home);
+        ExistingRejected.Define(connection);
         var quarantined = new List<QuarantinedObject>();
         var deferred = pending.Where(raw => beingWritten.Contains(raw.Path)).ToList();
         var readable = new List<RawObject>();
@@ -254,11 +284,17 @@ public sealed class LocalEtlJob
 
             var kind = Materialized.Contains(view) ? "TABLE" : "VIEW";
             connection.Execute($"CREATE OR REPLACE TEMP {kind} {view} AS\n{script.Text}");
+            if (view == ExistingRejected.CollectAfter && ExistingRejected.Collect(connection, home))
+            {
+                // Some of the batch's rejected rows are in the lake already: the same SQL again, now leaving them out.
+                connection.Execute($"CREATE OR REPLACE TEMP {kind} {view} AS\n{script.Text}");
+            }
+
             progress?.Report("ran " + view);
         }
     }
 
-    private static Dictionary<string, long> WriteOutputs(DuckDBConnection connection, string staging, string runId, IProgress<string>? progress)
+    private Dictionary<string, long> WriteOutputs(DuckDBConnection connection, string staging, string runId, IProgress<string>? progress)
     {
         string Target(params string[] parts) => Duck.Duck.PathLiteral(Path.Combine([staging, .. parts]));
         Directory.CreateDirectory(Path.Combine(staging, "clean"));
@@ -270,6 +306,7 @@ public sealed class LocalEtlJob
             Directory.CreateDirectory(Path.Combine(staging, "rejected", "purchases", "run_id=" + runId));
             connection.Execute(
                 $"COPY (SELECT * EXCLUDE (run_id) FROM rejected_purchases ORDER BY source_file, source_row) TO {Target("rejected", "purchases", "run_id=" + runId, "part-0.parquet")} (FORMAT parquet)");
+            ExistingRejected.Write(connection, home, staging, runId);
         }
 
         foreach (var script in SqlFolder.Transform.Where(s => s.Name.StartsWith("agg_", StringComparison.Ordinal)))

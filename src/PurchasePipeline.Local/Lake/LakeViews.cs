@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using PurchasePipeline.Core.Runs;
 using PurchasePipeline.Local.Duck;
 using PurchasePipeline.Local.Sql;
 using static PurchasePipeline.Local.Duck.Duck;
@@ -8,56 +9,75 @@ namespace PurchasePipeline.Local.Lake;
 /// <summary>
 /// The lake as tables, the way Athena sees it through the Glue catalog: clean_purchases,
 /// rejected_purchases, one table per aggregate, run_manifests and run_partitions. A table with no data
-/// yet is empty, with the columns the transform gives it. Over a staged run (write-audit-publish) the tables are
-/// that run's scope, so the rules audit it before it is published.
+/// yet is empty, with the columns the transform gives it. Over one run (<see cref="CreateForRun"/>) the tables are
+/// that run's scope, what the glue/validation rules read, so an audit opens only that run's files.
 /// </summary>
 public static class LakeViews
 {
-    /// <summary>
-    /// Creates the lake's views (temporary, or persistent for the catalog database). With <paramref name="staged"/>
-    /// (a run's staging folder, laid out like the lake) they are what the rules read of that run before it is
-    /// published: its rejected rows and manifest, and the clean partitions it writes to, lake and staged rows
-    /// together; no other partition is opened, so the audit's cost does not grow with the lake's history.
-    /// </summary>
-    public static void Create(DuckDBConnection connection, LocalHome home, bool persistent = false, string? staged = null)
-    {
-        var create = persistent ? "CREATE OR REPLACE VIEW" : "CREATE OR REPLACE TEMP VIEW";
-        var (clean, rejected, manifests) = staged is null
-            ? (Folder(home.CleanPurchases, "clean_purchases"), Folder(home.RejectedPurchases, "rejected_purchases"), Manifests(home.Manifests))
-            : StagedRun(home, staged);
-        connection.Execute($"{create} clean_purchases AS {clean}");
-        connection.Execute($"{create} rejected_purchases AS {rejected}");
-        foreach (var script in SqlFolder.Transform.Where(s => s.Name.StartsWith("agg_", StringComparison.Ordinal)))
-        {
-            connection.Execute($"{create} {script.Name} AS {Folder(Path.Combine(home.Aggregates, script.Name), script.Name)}");
-        }
+    /// <summary>Creates the lake's views, temporary (the crawler registers <see cref="Definitions"/> in the catalog).</summary>
+    public static void Create(DuckDBConnection connection, LocalHome home) => Execute(connection, Definitions(home));
 
-        connection.Execute($"{create} run_manifests AS {manifests}");
-        // Athena's view (infra LakeTables.RunPartitionsSql) unnests the same array into the struct's fields, typed as
-        // the manifest declares them: purchase_date stays text, so a rule must CAST it on both engines.
-        connection.Execute($"""
-            {create} run_partitions AS
-            SELECT m.run_id, m.p.purchase_date, m.p.row_count
-            FROM (SELECT run_id, unnest(partitions) AS p FROM run_manifests) AS m
-            """);
+    /// <summary>
+    /// Creates temporary views over one run's scope (glue/validation/README.md): its manifest, its rejected rows,
+    /// and the clean partitions it wrote to with the rows already there. With <paramref name="staged"/> (the run's
+    /// staging folder, laid out like the lake: write-audit-publish) the run is read from there, its clean partitions
+    /// together with the lake's same partitions; else from the lake, its partitions as its committed manifest lists
+    /// them. No other partition is opened, so the cost of an audit does not grow with the lake's history.
+    /// </summary>
+    public static void CreateForRun(DuckDBConnection connection, LocalHome home, string runId, string? staged = null)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        var root = staged ?? home.Lake;
+        string InRun(string lakeFolder) => Path.Combine(root, Path.GetRelativePath(home.Lake, lakeFolder));
+        var manifest = Path.Combine(InRun(home.Manifests), runId + ".json");
+        var partitions = (staged is not null
+                ? (Directory.Exists(InRun(home.CleanPurchases)) ? Directory.GetDirectories(InRun(home.CleanPurchases)) : [])
+                    .SelectMany(partition => new[] { Path.Combine(home.CleanPurchases, Path.GetFileName(partition)), partition })
+                : (File.Exists(manifest) ? RunManifestJson.Deserialize(File.ReadAllText(manifest), manifest).Partitions : [])
+                    .Select(p => home.CleanPartitionOf(p.PurchaseDate)))
+            .Where(LakeSources.HasParquet)
+            .ToList();
+        var rejected = Path.Combine(InRun(home.RejectedPurchases), "run_id=" + runId);
+        Execute(connection, [
+            ("clean_purchases", partitions.Count > 0 ? LakeSources.Parquet(partitions) : TransformShapes.EmptySelect("clean_purchases")),
+            ("rejected_purchases", LakeSources.HasParquet(rejected) ? LakeSources.Parquet([rejected]) : TransformShapes.EmptySelect("rejected_purchases")),
+            ("run_manifests", File.Exists(manifest) ? Manifests(manifest) : NoManifest),
+            ("run_partitions", RunPartitions),
+        ]);
     }
+
+    /// <summary>Each view of the whole lake and the SELECT it is; the SELECT changes only when a table gets its first file.</summary>
+    internal static IReadOnlyList<(string Name, string Select)> Definitions(LocalHome home) =>
+    [
+        ("clean_purchases", Folder(home.CleanPurchases, "clean_purchases")),
+        ("rejected_purchases", Folder(home.RejectedPurchases, "rejected_purchases")),
+        .. SqlFolder.Transform.Where(s => s.Name.StartsWith("agg_", StringComparison.Ordinal))
+            .Select(script => (script.Name, Folder(Path.Combine(home.Aggregates, script.Name), script.Name))),
+        ("run_manifests", Directory.Exists(home.Manifests) && Directory.EnumerateFiles(home.Manifests, "*.json").Any()
+            ? Manifests(Path.Combine(home.Manifests, "*.json"))
+            : NoManifest),
+        ("run_partitions", RunPartitions),
+    ];
+
+    private static void Execute(DuckDBConnection connection, IEnumerable<(string Name, string Select)> views)
+    {
+        foreach (var (name, select) in views)
+        {
+            connection.Execute($"CREATE OR REPLACE TEMP VIEW {name} AS {select}");
+        }
+    }
+
+    /// <summary>
+    /// Athena's view (infra LakeTables.RunPartitionsSql) unnests the same array into the struct's fields, typed as the
+    /// manifest declares them: purchase_date stays text, so a rule must CAST it on both engines.
+    /// </summary>
+    private const string RunPartitions = """
+        SELECT m.run_id, m.p.purchase_date, m.p.row_count
+        FROM (SELECT run_id, unnest(partitions) AS p FROM run_manifests) AS m
+        """;
 
     private static string Folder(string folder, string view) =>
         LakeSources.HasParquet(folder) ? LakeSources.Parquet(folder) : TransformShapes.EmptySelect(view);
-
-    private static (string Clean, string Rejected, string Manifests) StagedRun(LocalHome home, string staged)
-    {
-        string InStaging(string lakeFolder) => Path.Combine(staged, Path.GetRelativePath(home.Lake, lakeFolder));
-        var stagedClean = InStaging(home.CleanPurchases);
-        var partitions = (Directory.Exists(stagedClean) ? Directory.GetDirectories(stagedClean) : [])
-            .SelectMany(partition => new[] { Path.Combine(home.CleanPurchases, Path.GetFileName(partition)), partition })
-            .Where(LakeSources.HasParquet)
-            .ToList();
-        return (
-            partitions.Count > 0 ? LakeSources.Parquet(partitions) : TransformShapes.EmptySelect("clean_purchases"),
-            Folder(InStaging(home.RejectedPurchases), "rejected_purchases"),
-            Manifests(InStaging(home.Manifests)));
-    }
 
     /// <summary>The manifest fields the rules and the catalog read (RunManifestJson names), with their types.</summary>
     private static readonly (string Name, string Type)[] ManifestColumns =
@@ -67,14 +87,9 @@ public static class LakeViews
         ("partitions", "STRUCT(purchase_date VARCHAR, row_count BIGINT)[]"),
     ];
 
-    private static string Manifests(string folder)
-    {
-        if (!Directory.Exists(folder) || !Directory.EnumerateFiles(folder, "*.json").Any())
-        {
-            return "SELECT " + string.Join(", ", ManifestColumns.Select(c => $"CAST(NULL AS {c.Type}) AS {c.Name}")) + " WHERE false";
-        }
+    private static readonly string NoManifest =
+        "SELECT " + string.Join(", ", ManifestColumns.Select(c => $"CAST(NULL AS {c.Type}) AS {c.Name}")) + " WHERE false";
 
-        var columns = "{" + string.Join(", ", ManifestColumns.Select(c => $"{c.Name}: '{c.Type}'")) + "}";
-        return $"SELECT * FROM read_json({PathLiteral(Path.Combine(folder, "*.json"))}, format = 'auto', columns = {columns})";
-    }
+    private static string Manifests(string files) =>
+        $"SELECT * FROM read_json({PathLiteral(files)}, format = 'auto', columns = {{{string.Join(", ", ManifestColumns.Select(c => $"{c.Name}: '{c.Type}'"))}}})";
 }

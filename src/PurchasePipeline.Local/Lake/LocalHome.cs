@@ -14,6 +14,7 @@ namespace PurchasePipeline.Local.Lake;
 /// lake/rejected/purchases/run_id=R/*.parquet
 /// lake/aggregates/NAME/purchase_date=D/*.parquet
 /// lake/manifests/R.json
+/// lake/indexes/reject_ids/bucket=X/*.parquet     the job's index of rejected rows' fingerprints
 /// lake/_staging/R/ and lake/_commits/R.json     a run's output before and while it is committed
 /// catalog/catalog.duckdb                        tables the crawler registered
 /// bookmarks/JOB.json                            processed object keys and ETags
@@ -43,6 +44,10 @@ public sealed class LocalHome
 
     public string CleanPurchases => Under(Lake, LakePrefixes.CleanPurchases);
 
+    /// <summary>The clean table's partition folder of one purchase date.</summary>
+    public string CleanPartitionOf(DateOnly purchaseDate) =>
+        Path.Combine(CleanPurchases, "purchase_date=" + purchaseDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
     public string RejectedPurchases => Under(Lake, LakePrefixes.RejectedPurchases);
 
     public string Aggregates => Under(Lake, LakePrefixes.Aggregates);
@@ -50,6 +55,9 @@ public sealed class LocalHome
     public string Manifests => Under(Lake, LakePrefixes.Manifests);
 
     public string Staging => Under(Lake, LakePrefixes.Staging);
+
+    /// <summary>The local job's index of rejected rows' fingerprints (reject_id), by first hex digit: not a table of the lake.</summary>
+    public string RejectIds => Path.Combine(Lake, "indexes", "reject_ids");
 
     public string Commits => Under(Lake, LakePrefixes.Commits);
 

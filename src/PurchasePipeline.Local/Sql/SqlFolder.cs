@@ -1,16 +1,14 @@
 namespace PurchasePipeline.Local.Sql;
 
 /// <summary>
-/// Reads the shared SQL files (glue/sql, glue/validation). The build copies them next to the binaries,
-/// so the local plane runs the very files the Glue job and Athena run, never a copy in code.
+/// Reads the shared transform SQL (glue/sql). The build copies it next to the binaries, so the local plane runs
+/// the very files the Glue job runs, never a copy in code. The glue/validation rules have their own reader,
+/// ValidationRuleFiles (PurchasePipeline.Functions), the one both planes' validation uses.
 /// </summary>
 internal static class SqlFolder
 {
     /// <summary>glue/sql: the transform, in file-name order.</summary>
     public static IReadOnlyList<SqlScript> Transform => Load("sql");
-
-    /// <summary>glue/validation: the data-quality rules, in file-name order.</summary>
-    public static IReadOnlyList<SqlScript> ValidationRules => Load("validation");
 
     /// <summary>Scripts of a folder under glue/ copied to the output directory.</summary>
     public static IReadOnlyList<SqlScript> Load(string folder)

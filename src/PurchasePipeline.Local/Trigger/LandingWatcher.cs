@@ -25,8 +25,18 @@ public sealed class LandingWatcher(LocalHome home, EventPattern pattern, string 
 
     private string EmittedPath => Path.Combine(home.Root, "trigger", "emitted.json");
 
-    /// <summary>The event for one object, whether or not the pattern matches it.</summary>
-    public JsonObject EventFor(RawObject raw) => ObjectCreatedEvent.Create(bucket, raw.Key, raw.Size, raw.ETag, time.GetUtcNow());
+    /// <summary>
+    /// The event for one object, whether or not the pattern matches it. Its time is when the object was written (S3's
+    /// event time is the upload's), or now if that is later: a run that read the object ended after it, which is
+    /// what the job's run listing relies on (GetJobRuns since the event), however late the watcher saw the object.
+    /// </summary>
+    public JsonObject EventFor(RawObject raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var now = time.GetUtcNow();
+        var written = new DateTimeOffset(File.GetLastWriteTimeUtc(raw.Path), TimeSpan.Zero);
+        return ObjectCreatedEvent.Create(bucket, raw.Key, raw.Size, raw.ETag, written < now ? written : now);
+    }
 
     /// <summary>Whether the rule's pattern matches an event (only matching events start executions).</summary>
     public bool Matches(JsonObject created) => pattern.Matches(created);

@@ -1,26 +1,26 @@
+using PurchasePipeline.Core.Ports;
 using PurchasePipeline.Core.Validation;
 using PurchasePipeline.Local.Duck;
 using PurchasePipeline.Local.Lake;
-using PurchasePipeline.Local.Sql;
 
 namespace PurchasePipeline.Local.Validation;
 
 /// <summary>
-/// Athena on DuckDB: runs every glue/validation rule over the lake views for one run id and reports
-/// each rule's offending count; over the lake plus a run's staged output, before it is published.
+/// Athena on DuckDB for the job's own audit: runs the glue/validation rules (as the caller read them, with the
+/// reader Athena's task uses) over one run's scope in one connection, and reports each rule's offending count.
 /// </summary>
-public sealed class LocalValidator(LocalHome home)
+public sealed class LocalValidator(LocalHome home, IValidationRules rules)
 {
     /// <summary>The memory limit and spill folder of the rules' DuckDB (the job passes its own); null: DuckDB's defaults.</summary>
     public DuckMemory? Memory { get; init; }
 
-    /// <summary>Runs the rules of glue/validation for a run, published or (with its staging folder) staged.</summary>
+    /// <summary>Runs the rules for a run, published or (with its staging folder) staged.</summary>
     public ValidationReport Validate(string runId, string? staged = null)
     {
         using var connection = Memory is null ? Duck.Duck.OpenInMemory() : Duck.Duck.OpenInMemory(Memory);
-        LakeViews.Create(connection, home, staged: staged);
-        var results = SqlFolder.ValidationRules
-            .Select(rule => new RuleResult(rule.Name, connection.ScalarLong(rule.Text, [.. RuleParameters.For(rule.Text, runId)])))
+        LakeViews.CreateForRun(connection, home, runId, staged);
+        var results = rules.Rules
+            .Select(rule => new RuleResult(rule.Name, connection.ScalarLong(rule.Sql, [.. RuleParameters.For(rule.Sql, runId)])))
             .ToList();
         return new ValidationReport(runId, results);
     }

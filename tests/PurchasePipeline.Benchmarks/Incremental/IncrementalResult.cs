@@ -3,14 +3,14 @@ using PurchasePipeline.Benchmarks.Measuring;
 namespace PurchasePipeline.Benchmarks.Incremental;
 
 /// <summary>
-/// Several incremental series summarised: the median over series of each run's time, the last run
-/// against the first, and, steadier, the median of the last ten runs against the first ten.
+/// Several incremental series summarised: the median of the first ten executions against the median of the last
+/// ten (over every series), in wall time, CPU time and per phase, and the median of a few runs for a trend line.
 /// </summary>
 internal sealed class IncrementalResult
 {
-    private readonly IReadOnlyList<IReadOnlyList<RunSample>> series;
+    private readonly IReadOnlyList<IReadOnlyList<ExecutionSample>> series;
 
-    public IncrementalResult(IReadOnlyList<IReadOnlyList<RunSample>> series)
+    public IncrementalResult(IReadOnlyList<IReadOnlyList<ExecutionSample>> series)
     {
         if (series.Count == 0 || series.Any(s => s.Count != series[0].Count || s.Count == 0))
         {
@@ -24,34 +24,26 @@ internal sealed class IncrementalResult
 
     public int Repetitions => series.Count;
 
-    /// <summary>Runs per window for the first-versus-last comparison.</summary>
+    /// <summary>Runs per window for the first-versus-last comparison: 10 of 100.</summary>
     public int Window => Math.Max(1, Math.Min(10, Runs / 4));
 
-    /// <summary>Median over series of the time of run <paramref name="run"/> (1-based).</summary>
-    public TimeSpan MedianOf(int run) => Statistics.Median(series.Select(s => s[run - 1].Elapsed));
+    /// <summary>Median over series of run <paramref name="run"/> (1-based).</summary>
+    public TimeSpan MedianOf(int run, Func<ExecutionSample, TimeSpan> figure) => Statistics.Median(series.Select(s => figure(s[run - 1])));
 
-    /// <summary>Median over series of the CPU time of run <paramref name="run"/> (1-based).</summary>
-    public TimeSpan CpuMedianOf(int run) => Statistics.Median(series.Select(s => s[run - 1].CpuTime));
+    /// <summary>Median of the first <see cref="Window"/> runs of every series.</summary>
+    public TimeSpan FirstWindow(Func<ExecutionSample, TimeSpan> figure) => Statistics.Median(series.SelectMany(s => s.Take(Window)).Select(figure));
 
-    public TimeSpan First => MedianOf(1);
+    /// <summary>Median of the last <see cref="Window"/> runs of every series.</summary>
+    public TimeSpan LastWindow(Func<ExecutionSample, TimeSpan> figure) => Statistics.Median(series.SelectMany(s => s.TakeLast(Window)).Select(figure));
 
-    public TimeSpan Last => MedianOf(Runs);
+    /// <summary>Last window over first window: the figure the target is judged on.</summary>
+    public double Growth(Func<ExecutionSample, TimeSpan> figure) => LastWindow(figure) / FirstWindow(figure);
 
-    public double LastOverFirst => Last / First;
+    public static TimeSpan Wall(ExecutionSample sample) => sample.Elapsed;
 
-    /// <summary>CPU time of the last run against the first: the same comparison, less sensitive to other work on the machine.</summary>
-    public double CpuLastOverFirst => CpuMedianOf(Runs) / CpuMedianOf(1);
+    public static TimeSpan Cpu(ExecutionSample sample) => sample.CpuTime;
 
-    public TimeSpan FirstWindow => Statistics.Median(series.SelectMany(s => s.Take(Window)).Select(m => m.Elapsed));
-
-    public TimeSpan LastWindow => Statistics.Median(series.SelectMany(s => s.TakeLast(Window)).Select(m => m.Elapsed));
-
-    public double LastWindowOverFirstWindow => LastWindow / FirstWindow;
-
-    /// <summary>Median managed allocation of the first and of the last run.</summary>
-    public (long First, long Last) Allocated => (
-        Statistics.Median(series.Select(s => s[0].AllocatedBytes)),
-        Statistics.Median(series.Select(s => s[^1].AllocatedBytes)));
+    public static Func<ExecutionSample, TimeSpan> Phase(string name) => sample => sample.Phases[name];
 
     /// <summary>A few run numbers spread over the series, for a trend line: 1, ~10%, 25%, 50%, 75%, last.</summary>
     public IReadOnlyList<int> Checkpoints =>

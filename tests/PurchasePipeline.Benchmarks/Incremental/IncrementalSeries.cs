@@ -1,55 +1,32 @@
-using PurchasePipeline.Benchmarks.Measuring;
 using PurchasePipeline.Generator;
-using PurchasePipeline.Local.Etl;
 using PurchasePipeline.Local.Lake;
 
 namespace PurchasePipeline.Benchmarks.Incremental;
 
 /// <summary>
-/// Benchmark (d): what a run costs as the lake's history grows. Starting from an empty home, lands the
-/// generated batches one at a time (the user dimension first) and runs the job after each, as a
-/// scheduler would: a new job per run, each run processing exactly the one new file.
+/// Benchmark (d): what an execution costs as the lake's history grows. Starting from an empty home (the user
+/// dimension landed first), runs `purchase-pipeline run FILE` for each generated batch in turn, as a user or a
+/// scheduler would: a new process per file, each execution processing exactly that one new file, the whole
+/// pipeline (crawler, job, validation, dashboard) and the process's start-up included.
 /// </summary>
 internal sealed class IncrementalSeries(string sourceLanding, GenerationResult generated)
 {
     public int Length => generated.Batches.Count;
 
-    /// <summary>One series in <paramref name="home"/>, emptied first; a measurement per run, in order.</summary>
-    /// <param name="home">The home to land in and run the job in; emptied first.</param>
-    /// <param name="runs">How many batches to land, by default all of them.</param>
-    public IReadOnlyList<RunSample> Run(LocalHome home, int? runs = null)
+    /// <summary>One series in <paramref name="home"/>, emptied first; a measurement per execution, in order.</summary>
+    /// <param name="home">The home to run in; emptied first.</param>
+    /// <param name="runs">How many batches to run, by default all of them.</param>
+    public IReadOnlyList<ExecutionSample> Run(LocalHome home, int? runs = null)
     {
         BenchmarkWorkspace.DeleteFolder(home.Root);
         if (generated.UsersKey is { } usersKey)
         {
-            Land(home, usersKey);
+            var target = home.PathOf(usersKey);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(sourceLanding, usersKey), target);
         }
 
-        var measurements = new List<RunSample>(Length);
-        foreach (var batch in generated.Batches.Take(runs ?? Length))
-        {
-            Land(home, batch.Key);
-            var files = 0;
-            var rowsIn = 0L;
-            measurements.Add(RunSample.Of(() =>
-            {
-                var manifest = new LocalEtlJob(home, TimeProvider.System).Run();
-                files = manifest.Files.Count;
-                rowsIn = manifest.RowsIn;
-            }));
-            if (files != 1 || rowsIn != batch.Rows)
-            {
-                throw new InvalidOperationException($"run after landing {batch.Key} processed {files} file(s) and {rowsIn} row(s); expected 1 and {batch.Rows}");
-            }
-        }
-
-        return measurements;
-    }
-
-    private void Land(LocalHome home, string key)
-    {
-        var target = home.PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Copy(Path.Combine(sourceLanding, key), target);
+        return [.. generated.Batches.Take(runs ?? Length)
+            .Select(batch => CliExecution.Run(Path.Combine(sourceLanding, batch.Key), home.Root, batch.Rows))];
     }
 }

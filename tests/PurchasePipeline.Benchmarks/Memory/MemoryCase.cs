@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -27,7 +28,7 @@ internal static class MemoryCase
         MemorySample sample;
         if (name == Job)
         {
-            var manifest = new LocalEtlJob(input, TimeProvider.System).Run(new EtlRunOptions { MemoryLimit = memoryLimit });
+            var manifest = new LocalEtlJob(input, TimeProvider.System, new ValidationRuleFiles()).Run(new EtlRunOptions { MemoryLimit = memoryLimit });
             sample = Measured(name, clock, manifest.RowsIn, manifest.RowsClean, manifest.RowsRejected);
         }
         else if (name == PlainDuckDb)

@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using PurchasePipeline.Benchmarks.Measuring;
 using PurchasePipeline.Local.Etl;
 
@@ -38,7 +39,7 @@ internal static class InterleavedRounds
                 {
                     case Case.Ours:
                         workspace.ResetLocalJob();
-                        ours = RunSample.Of(() => new LocalEtlJob(workspace.Throughput, TimeProvider.System).Run());
+                        ours = RunSample.Of(() => new LocalEtlJob(workspace.Throughput, TimeProvider.System, new ValidationRuleFiles()).Run());
                         break;
                     case Case.RawDuckDb:
                         workspace.ResetRawDuckDb();

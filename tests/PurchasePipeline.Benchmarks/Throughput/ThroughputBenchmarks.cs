@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using BenchmarkDotNet.Attributes;
 using PurchasePipeline.Core.Runs;
 using PurchasePipeline.Local.Etl;
@@ -28,7 +29,7 @@ public class ThroughputBenchmarks
     public void ResetRawDuckDb() => workspace.ResetRawDuckDb();
 
     [Benchmark]
-    public RunManifest LocalJob() => new LocalEtlJob(new LocalHome(workspace.Throughput.Root), TimeProvider.System).Run();
+    public RunManifest LocalJob() => new LocalEtlJob(new LocalHome(workspace.Throughput.Root), TimeProvider.System, new ValidationRuleFiles()).Run();
 
     [Benchmark(Baseline = true)]
     public void RawDuckDb() => RawDuckDbBaseline.Run(workspace.Throughput, workspace.RawDuckDbOutput);

@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -45,7 +46,7 @@ public sealed class ObjectVersionTests : IDisposable
         Assert.Equal(3, Lake.Count(Home, "clean_purchases"));
 
         // Never read as an object: a reset bookmark reads every object in raw/ again, and the kept version is none.
-        var everything = new LocalEtlJob(Home, TimeProvider.System).Run(new EtlRunOptions { ResetBookmark = true });
+        var everything = new LocalEtlJob(Home, TimeProvider.System, new ValidationRuleFiles()).Run(new EtlRunOptions { ResetBookmark = true });
         Assert.Equal([Key], everything.Files.Select(f => f.Key));
         Assert.Equal(2, everything.RowsIn);
 

@@ -49,7 +49,7 @@ public sealed class RedriveAtEachTaskTests : IDisposable
         var faults = new BreakablePorts();
         var host = CreateHost(faults);
         var generated = await SomeFiles.GenerateAsync(temp.Combine("in"));
-        var key = Landing.Land(Home, SomeFiles.PathOf(temp.Combine("in"), generated.Batches[0]), CliHarness.Now);
+        var key = Landing.Land(Home, SomeFiles.PathOf(temp.Combine("in"), generated.Batches[0]), CliHarness.Now).Key;
         faults.Broken.Add(fault);
 
         var failed = await host.RunForObjectAsync(key, CancellationToken.None);

@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using PurchasePipeline.Core.Ports;
 using PurchasePipeline.Local.Adapters;
 using PurchasePipeline.Local.Etl;
@@ -24,7 +25,7 @@ public sealed class LocalEtlJobServiceContractTests : EtlJobServiceContract, IDi
     }
 
     // Refused at once: the contract is about the refusal; waiting for the job is LocalEtlJobServiceTests'.
-    protected override IEtlJobService CreateSut() => new LocalEtlJobService(new LocalHome(temp.Path), TimeProvider.System) { WaitForJob = TimeSpan.Zero };
+    protected override IEtlJobService CreateSut() => new LocalEtlJobService(new LocalHome(temp.Path), TimeProvider.System, new ValidationRuleFiles()) { WaitForJob = TimeSpan.Zero };
 
     protected override Task HoldTheJobAsync(IEtlJobService sut)
     {

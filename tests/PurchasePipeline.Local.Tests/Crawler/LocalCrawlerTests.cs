@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using PurchasePipeline.Core.Schema;
 using PurchasePipeline.Local.Crawler;
 using PurchasePipeline.Local.Duck;
@@ -125,7 +126,7 @@ public sealed class LocalCrawlerTests : IDisposable
     public void Crawl_AfterAJobRun_LakeTablesQueryableInTheCatalog()
     {
         Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1), Some.Row(2), Some.Row(3, "2024-05-02"), Some.Row(4).With("discount", "-1")]));
-        var manifest = new LocalEtlJob(home, TimeProvider.System).Run();
+        var manifest = new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles()).Run();
 
         CreateSut().Crawl();
 
@@ -143,7 +144,7 @@ public sealed class LocalCrawlerTests : IDisposable
         // infra LakeTables.RunPartitionsColumns: run_id varchar, purchase_date varchar, row_count bigint. Athena
         // refuses to compare a date with the text purchase_date, so the local catalog must not hand out a DATE.
         Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
-        new LocalEtlJob(home, TimeProvider.System).Run();
+        new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles()).Run();
 
         CreateSut().Crawl();
 
@@ -152,6 +153,45 @@ public sealed class LocalCrawlerTests : IDisposable
             "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'run_partitions' ORDER BY column_index",
             r => (r.GetString(0), r.GetString(1)));
         Assert.Equal([("run_id", "VARCHAR"), ("purchase_date", "VARCHAR"), ("row_count", "BIGINT")], columns);
+    }
+
+    [Fact]
+    public void Crawl_AfterEarlierCrawls_OpensOnlyTheNewObject()
+    {
+        // As Glue's incremental crawl (RecrawlPolicy CRAWL_NEW_FOLDERS_ONLY): what the catalog holds is not read again.
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1), Some.Row(2, "2024-05-02")]));
+        new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles()).Run();
+        CreateSut().Crawl();
+        // The registered object and the lake's files made unreadable; the object keeps its size and time, so its ETag is unchanged.
+        var registered = home.PathOf("raw/2024/05/01/a.csv");
+        var stamp = File.GetLastWriteTimeUtc(registered);
+        File.WriteAllBytes(registered, Enumerable.Repeat((byte)0xFF, (int)new FileInfo(registered).Length).ToArray());
+        File.SetLastWriteTimeUtc(registered, stamp);
+        foreach (var file in Directory.GetFiles(home.Lake, "*.parquet", SearchOption.AllDirectories))
+        {
+            File.WriteAllText(file, "not parquet");
+        }
+
+        Some.Land(home, "raw/2024/05/03/b.csv", Some.Csv([Some.Row(3, "2024-05-03")]));
+
+        var result = CreateSut().Crawl();
+
+        Assert.Equal((1, 2), (result.ObjectsCrawled, result.ObjectsTotal));
+        Assert.Empty(result.Mismatches);
+        Assert.Equal(1, Catalog("SELECT count(*) FROM read_csv_auto(" + Duck.Duck.PathLiteral(home.PathOf("raw/2024/05/03/b.csv")) + ")"));
+        Assert.Equal(1, Catalog("SELECT count(*) FROM duckdb_views() WHERE view_name = 'raw_purchases' AND sql LIKE '%/b.csv%'"));
+    }
+
+    [Fact]
+    public void Crawl_ObjectsWithColumnsInAnotherOrder_EachReadByItsOwnHeader()
+    {
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
+        var reversed = PurchaseSchema.ColumnNames.Reverse().ToList();
+        Some.Land(home, "raw/2024/05/01/b.csv", string.Join(',', reversed) + "\n" + string.Join(',', reversed.Select(c => Some.Row(2)[c])) + "\n");
+
+        CreateSut().Crawl();
+
+        Assert.Equal(2, Catalog("SELECT count(*) FROM raw_purchases WHERE payment_method = 'credit_card' AND user_id LIKE 'USI_%'"));
     }
 
     private long Catalog(string sql)

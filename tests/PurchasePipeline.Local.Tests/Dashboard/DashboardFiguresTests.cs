@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using System.Globalization;
 using PurchasePipeline.Core.Schema;
 using PurchasePipeline.Local.Dashboard;
@@ -27,7 +28,7 @@ public sealed class DashboardFiguresTests : IDisposable
     public DashboardFiguresTests()
     {
         home = new LocalHome(temp.Path);
-        job = new LocalEtlJob(home, TimeProvider.System);
+        job = new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles());
     }
 
     public void Dispose() => temp.Dispose();

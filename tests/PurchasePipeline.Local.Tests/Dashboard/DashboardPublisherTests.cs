@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using PurchasePipeline.Local.Dashboard;
 using PurchasePipeline.Local.Etl;
 using PurchasePipeline.Local.Lake;
@@ -36,7 +37,7 @@ public sealed class DashboardPublisherTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(home.Dashboard)!);
         await File.WriteAllTextAsync(home.Dashboard, "old page");
         Some.Land(home, "raw/2024/05/01/first-delivery.csv", Some.Csv([Some.Row(1)]));
-        new LocalEtlJob(home, TimeProvider.System).Run();
+        new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles()).Run();
 
         await DashboardPublisher.PublishAsync(home, Time, CancellationToken.None);
 

@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using PurchasePipeline.Core.Schema;
 using PurchasePipeline.Local.Etl;
 using PurchasePipeline.Local.Lake;
@@ -150,5 +151,5 @@ public sealed class CsvInputTests : IDisposable
         return string.Join(',', columns) + "\n" + string.Join(',', columns.Select(c => row[c])) + "\n";
     }
 
-    private LocalEtlJob CreateSut() => new(home, TimeProvider.System);
+    private LocalEtlJob CreateSut() => new(home, TimeProvider.System, new ValidationRuleFiles());
 }

@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using PurchasePipeline.Core.Errors;
 using PurchasePipeline.Local.Etl;
 using PurchasePipeline.Local.Lake;
@@ -37,7 +38,7 @@ public sealed class JobLockTests : IDisposable
     public void Run_WhileAnotherRunHoldsTheJob_ThrowsAndLeavesTheObjectNew()
     {
         Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
-        var sut = new LocalEtlJob(home, TimeProvider.System);
+        var sut = new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles());
         using (JobLock.Acquire(home.Lake, LocalEtlJob.JobName))
         {
             var error = Assert.Throws<ConcurrentRunsExceededException>(() => sut.Run());

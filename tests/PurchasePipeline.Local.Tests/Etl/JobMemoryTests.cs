@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using PurchasePipeline.Core.Schema;
 using PurchasePipeline.Local.Duck;
 using PurchasePipeline.Local.Etl;
@@ -22,7 +23,7 @@ public sealed class JobMemoryTests : IDisposable
         Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
         var reported = new List<string>();
 
-        var manifest = new LocalEtlJob(home, TimeProvider.System).Run(new EtlRunOptions { MemoryLimit = "64MB", Progress = new CallbackProgress(reported.Add) });
+        var manifest = new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles()).Run(new EtlRunOptions { MemoryLimit = "64MB", Progress = new CallbackProgress(reported.Add) });
 
         // DuckDB reads "64MB" as 64,000,000 bytes and shows it in MiB.
         var spill = Path.Combine(home.Temp, LocalEtlJob.JobName, manifest.RunId);
@@ -36,7 +37,7 @@ public sealed class JobMemoryTests : IDisposable
         Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
 
         // DuckDB's CSV reader takes a 32 MiB buffer: an object cannot be read in 8 MB, whatever it holds.
-        var error = Assert.Throws<DuckDB.NET.Data.DuckDBException>(() => new LocalEtlJob(home, TimeProvider.System).Run(new EtlRunOptions { MemoryLimit = "8MB" }));
+        var error = Assert.Throws<DuckDB.NET.Data.DuckDBException>(() => new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles()).Run(new EtlRunOptions { MemoryLimit = "8MB" }));
 
         Assert.StartsWith("Out of Memory Error", error.Message, StringComparison.Ordinal);
         Assert.Empty(new BookmarkStore(home.Bookmarks, LocalEtlJob.JobName).Load().Objects);
@@ -48,7 +49,7 @@ public sealed class JobMemoryTests : IDisposable
         Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
         var reported = new List<string>();
 
-        new LocalEtlJob(home, TimeProvider.System).Run(new EtlRunOptions { Progress = new CallbackProgress(reported.Add) });
+        new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles()).Run(new EtlRunOptions { Progress = new CallbackProgress(reported.Add) });
 
         // 1GB: 1,000,000,000 bytes.
         Assert.Single(reported, line => line.Contains("DuckDB memory limit 953.6 MiB", StringComparison.Ordinal));
@@ -59,7 +60,7 @@ public sealed class JobMemoryTests : IDisposable
     {
         Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
 
-        var error = Assert.Throws<ArgumentException>(() => new LocalEtlJob(home, TimeProvider.System).Run(new EtlRunOptions { MemoryLimit = "lots" }));
+        var error = Assert.Throws<ArgumentException>(() => new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles()).Run(new EtlRunOptions { MemoryLimit = "lots" }));
 
         Assert.StartsWith($"memory limit lots (${DuckMemory.LimitVariable}): ", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(home.CleanPurchases));
@@ -99,7 +100,7 @@ public sealed class JobMemoryTests : IDisposable
             Some.Land(home, key, Some.Csv(rows));
         }
 
-        var manifest = new LocalEtlJob(home, TimeProvider.System).Run(new EtlRunOptions { MemoryLimit = "160MB" });
+        var manifest = new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles()).Run(new EtlRunOptions { MemoryLimit = "160MB" });
 
         Assert.Equal((2 * RowsPerObject, clean, rejected, duplicates), (manifest.RowsIn, manifest.RowsClean, manifest.RowsRejected, manifest.RowsDeduplicated));
         Assert.Equal(clean, LakeQuery.Long(home, "SELECT count(DISTINCT purchase_id) FROM clean_purchases"));

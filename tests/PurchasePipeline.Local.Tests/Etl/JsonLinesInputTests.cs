@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using System.Text;
 using PurchasePipeline.Core.Schema;
 using PurchasePipeline.Local.Etl;
@@ -115,5 +116,5 @@ public sealed class JsonLinesInputTests : IDisposable
         Assert.Equal(1, manifest.BookmarkAfter.Objects);
     }
 
-    private LocalEtlJob CreateSut() => new(home, TimeProvider.System);
+    private LocalEtlJob CreateSut() => new(home, TimeProvider.System, new ValidationRuleFiles());
 }

@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using PurchasePipeline.Local.Etl;
 using PurchasePipeline.Local.Lake;
 using PurchasePipeline.Local.Validation;
@@ -116,5 +117,5 @@ public sealed class LocalEtlJobFailureTests : IDisposable
         Assert.Empty(new BookmarkStore(home.Bookmarks, LocalEtlJob.JobName).Load().Objects);
     }
 
-    private LocalEtlJob CreateSut() => new(home, TimeProvider.System);
+    private LocalEtlJob CreateSut() => new(home, TimeProvider.System, new ValidationRuleFiles());
 }

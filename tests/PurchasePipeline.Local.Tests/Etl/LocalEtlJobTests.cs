@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using PurchasePipeline.Core.Schema;
 using PurchasePipeline.Local.Etl;
 using PurchasePipeline.Local.Lake;
@@ -168,6 +169,42 @@ public sealed class LocalEtlJobTests : IDisposable
         Assert.Equal(2, manifest.RowsClean);
     }
 
+    [Fact]
+    public void Run_RejectedRowDeliveredAgain_FoundThroughTheFingerprintIndexWithoutReadingTheRejectedTable()
+    {
+        // Regression: existing_rejected read reject_id from every run's partition of the rejected table.
+        var bad = Some.Row(2).With("cost_price", "abc");
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1), bad]));
+        var sut = CreateSut();
+        sut.Run();
+        foreach (var file in Directory.GetFiles(home.RejectedPurchases, "*.parquet", SearchOption.AllDirectories))
+        {
+            File.WriteAllText(file, "not Parquet: reading the rejected table fails the run");
+        }
+
+        Some.Land(home, "raw/2024/05/02/b.csv", Some.Csv([Some.Row(3, "2024-05-02"), bad, Some.Row(4, "2024-05-02").With("discount", "x")]));
+
+        var again = sut.Run();
+
+        Assert.Equal((3, 1, 1, 1), (again.RowsIn, again.RowsClean, again.RowsRejected, again.RowsDeduplicated));
+    }
+
+    [Fact]
+    public void Run_BatchWithoutRejectedRows_ReadsNoFingerprint()
+    {
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1), Some.Row(2).With("cost_price", "abc")]));
+        var sut = CreateSut();
+        sut.Run();
+        foreach (var file in Directory.GetFiles(home.Lake, "*.parquet", SearchOption.AllDirectories).Where(f => !f.Contains("clean", StringComparison.Ordinal)))
+        {
+            File.WriteAllText(file, "not Parquet: reading it fails the run");
+        }
+
+        Some.Land(home, "raw/2024/05/02/b.csv", Some.Csv([Some.Row(3, "2024-05-02")]));
+
+        Assert.Equal(1, sut.Run().RowsClean);
+    }
+
     /// <summary>Bookmarks written before the ETag was S3's (size and mtime) carry over: upgrading reads no object again.</summary>
     [Fact]
     public void Run_BookmarkHoldsTheLegacyEtagOfAnUnchangedObject_ProcessesNothingAndMovesItToTheETag()
@@ -183,5 +220,5 @@ public sealed class LocalEtlJobTests : IDisposable
         Assert.Equal(raw.ETag, store.Load().Objects[raw.Key]);
     }
 
-    private LocalEtlJob CreateSut() => new(home, TimeProvider.System);
+    private LocalEtlJob CreateSut() => new(home, TimeProvider.System, new ValidationRuleFiles());
 }

@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using System.Text;
 using PurchasePipeline.Core.Runs;
 using PurchasePipeline.Local.Etl;
@@ -52,5 +53,5 @@ public sealed class MidWriteTests : IDisposable
         Assert.Equal(4, LakeQuery.Long(home, "SELECT count(*) FROM clean_purchases"));
     }
 
-    private LocalEtlJob CreateSut() => new(home, TimeProvider.System);
+    private LocalEtlJob CreateSut() => new(home, TimeProvider.System, new ValidationRuleFiles());
 }

@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using PurchasePipeline.Core.Runs;
 using PurchasePipeline.Local.Etl;
 using PurchasePipeline.Local.Lake;
@@ -107,5 +108,5 @@ public sealed class QuarantineTests : IDisposable
         Assert.Equal(1, LakeQuery.Long(home, "SELECT count(*) FROM clean_purchases"));
     }
 
-    private LocalEtlJob CreateSut() => new(home, TimeProvider.System);
+    private LocalEtlJob CreateSut() => new(home, TimeProvider.System, new ValidationRuleFiles());
 }

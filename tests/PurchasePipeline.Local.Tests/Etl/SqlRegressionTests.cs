@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using PurchasePipeline.Core.Schema;
 using PurchasePipeline.Local.Etl;
 using PurchasePipeline.Local.Lake;
@@ -20,7 +21,7 @@ public sealed class SqlRegressionTests : IDisposable
     {
         Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1).With("timestamp", "2024-05-01 24:00:00")]));
 
-        var manifest = new LocalEtlJob(home, TimeProvider.System).Run();
+        var manifest = new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles()).Run();
 
         Assert.Equal(1, manifest.RejectedByReason[RejectReason.InvalidTimestamp]);
     }
@@ -33,7 +34,7 @@ public sealed class SqlRegressionTests : IDisposable
             Some.Row(2).With("cost_price", "9999999999").With("selling_price", "1.00").With("discount", "0"),
         ]));
 
-        var manifest = new LocalEtlJob(home, TimeProvider.System).Run();
+        var manifest = new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles()).Run();
 
         Assert.Equal(1, manifest.RejectedByReason[RejectReason.InvalidCostPrice]);
         Assert.Equal(-9999999998.00m, LakeQuery.Decimal(home, "SELECT margin FROM clean_purchases"));

@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using System.Text.RegularExpressions;
 using PurchasePipeline.Core.Schema;
 using PurchasePipeline.Local.Duck;
@@ -46,7 +47,7 @@ public sealed partial class LineTerminatorTests : IDisposable
         var dirty = Some.Row(2).With(field, Some.Row(2)[field] + "\n");
         Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1), dirty]));
 
-        var manifest = new LocalEtlJob(home, TimeProvider.System).Run();
+        var manifest = new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles()).Run();
 
         var rejected = LakeQuery.Single(home, "SELECT * FROM rejected_purchases");
         Assert.Equal(reason, rejected["reject_reason"]);

@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using System.Globalization;
 using PurchasePipeline.Core.Schema;
 using PurchasePipeline.Local.Etl;
@@ -124,5 +125,5 @@ public sealed class NormalisationTests : IDisposable
     private static string Flip(string text) =>
         string.Concat(text.Select(ch => char.IsUpper(ch) ? char.ToLowerInvariant(ch) : char.ToUpperInvariant(ch)));
 
-    private LocalEtlJob CreateSut() => new(home, TimeProvider.System);
+    private LocalEtlJob CreateSut() => new(home, TimeProvider.System, new ValidationRuleFiles());
 }

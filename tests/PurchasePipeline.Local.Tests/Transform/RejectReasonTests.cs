@@ -1,3 +1,4 @@
+using PurchasePipeline.Functions;
 using System.Text.RegularExpressions;
 using PurchasePipeline.Core.Schema;
 using PurchasePipeline.Local.Etl;
@@ -79,5 +80,5 @@ public sealed partial class RejectReasonTests : IDisposable
     [GeneratedRegex(@"\bTHEN\s+'([^']*)'", RegexOptions.IgnoreCase)]
     private static partial Regex ThenLiteral();
 
-    private LocalEtlJob CreateSut() => new(home, TimeProvider.System);
+    private LocalEtlJob CreateSut() => new(home, TimeProvider.System, new ValidationRuleFiles());
 }

@@ -76,6 +76,19 @@ public sealed class LandingWatcherTests : IDisposable
         Assert.Equal(content.Length, (long)Assert.Single(unchanged)["detail"]!["object"]!["size"]!);
     }
 
+    [Fact]
+    public void EventFor_AnObjectWrittenEarlier_CarriesItsWriteTimeAsS3CarriesTheUploads()
+    {
+        // The job's run listing leaves out runs that ended before the event (GetJobRuns since); a watcher that saw the
+        // object late must not date it after the run that read it.
+        Some.Land(home, Key, Some.Csv([Some.Row(1)]));
+        File.SetLastWriteTimeUtc(home.PathOf(Key), new DateTime(2024, 5, 1, 10, 0, 0, DateTimeKind.Utc));
+
+        var created = CreateSut().EventFor(LandingZone.Describe(home, home.PathOf(Key)));
+
+        Assert.Equal("2024-05-01T10:00:00Z", (string?)created["time"]);
+    }
+
     private LandingWatcher CreateSut() =>
         new(home, EventPattern.Parse("""{"detail-type": ["Object Created"]}"""), "bucket", TimeProvider.System, new ExecutionStore(home));
 }

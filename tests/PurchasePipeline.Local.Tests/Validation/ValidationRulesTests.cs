@@ -26,7 +26,7 @@ public sealed class ValidationRulesTests : IDisposable
             Some.Row(1), Some.Row(2), Some.Row(3), Some.Row(4, "2024-05-02"),
             Some.Row(5).With("cost_price", "abc"), Some.Row(1),
         ]));
-        run = new LocalEtlJob(home, TimeProvider.System).Run();
+        run = new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles()).Run();
     }
 
     public void Dispose() => temp.Dispose();
@@ -114,12 +114,36 @@ public sealed class ValidationRulesTests : IDisposable
         Assert.Equal(["row_conservation"], report.FailedRules);
     }
 
+    [Fact]
+    public async Task Validate_ACommittedRun_OneDatabaseReadingOnlyThatRunsFiles()
+    {
+        Some.Land(home, "raw/2024/05/03/b.csv", Some.Csv([Some.Row(7, "2024-05-03"), Some.Row(8, "2024-05-03").With("discount", "-1")]));
+        var second = new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles()).Run();
+        // Every file of the first run made unreadable: validating the second must not open any of them.
+        foreach (var file in LakeEdits.CleanFiles(home, "2024-05-01").Concat(LakeEdits.CleanFiles(home, "2024-05-02"))
+            .Concat(Directory.GetFiles(Path.Combine(home.RejectedPurchases, "run_id=" + run.RunId))))
+        {
+            File.WriteAllText(file, "not parquet");
+        }
+
+        File.WriteAllText(Path.Combine(home.Manifests, run.RunId + ".json"), "not json");
+        var opened = 0;
+        var queries = new LocalQueryService(home, () => { opened++; return Duck.Duck.OpenInMemory(); });
+
+        var report = await ValidateAsync(second.RunId, queries);
+
+        Assert.Equal(1, opened);
+        Assert.True(report.Passed, string.Join(", ", report.Rules!.Select(r => $"{r.Rule}={r.Offending}")));
+        Assert.Equal(5, report.Rules!.Count);
+    }
+
     /// <summary>Starts the rules' queries, then reads their results: the local query service answers a query when it starts, so one poll ends it.</summary>
-    private async Task<ValidationResult> ValidateAsync(string runId)
+    private async Task<ValidationResult> ValidateAsync(string runId, LocalQueryService? queries = null)
     {
         var ports = LocalPorts.Create(home, TimeProvider.System, new ValidationRuleFiles());
-        var started = await new StartValidationTask(ports.Query, ports.ValidationRules).RunAsync(new StartValidationRequest(runId), CancellationToken.None);
-        var result = await new GetValidationResultTask(ports.Query).RunAsync(new GetValidationResultRequest(started.ValidationId, started.Queries, Poll: 1), CancellationToken.None);
+        var query = queries ?? ports.Query;
+        var started = await new StartValidationTask(query, ports.ValidationRules).RunAsync(new StartValidationRequest(runId), CancellationToken.None);
+        var result = await new GetValidationResultTask(query).RunAsync(new GetValidationResultRequest(started.ValidationId, started.Queries, Poll: 1), CancellationToken.None);
         Assert.Equal(TaskStates.ValidationSucceeded, result.State);
         return result;
     }
