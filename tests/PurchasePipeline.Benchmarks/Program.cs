@@ -1,11 +1,18 @@
 using PurchasePipeline.Benchmarks;
 using PurchasePipeline.Benchmarks.Engine;
 using PurchasePipeline.Benchmarks.Measuring;
+using PurchasePipeline.Benchmarks.Startup;
 
 // dotnet run -c Release --project tests/PurchasePipeline.Benchmarks -- engine [--quick]
 if (args.FirstOrDefault() == "engine")
 {
     return await EngineBenchmarkRun.MainAsync(args[1..], CancellationToken.None);
+}
+
+// dotnet run -c Release --project tests/PurchasePipeline.Benchmarks -- startup [--quick]
+if (args.FirstOrDefault() == "startup")
+{
+    return await StartupBenchmarkRun.MainAsync(args[1..], CancellationToken.None);
 }
 
 // dotnet run -c Release --project tests/PurchasePipeline.Benchmarks -- [--quick]
