@@ -44,7 +44,7 @@ internal static class StartupBenchmarkRun
         (string Name, string File, string[] Prefix)[] clis =
         [
             ("JIT: `dotnet publish` (framework-dependent, no ReadyToRun)", builds.CliJit, []),
-            ("the dotnet tool (`dotnet tool install`)", builds.CliTool, []),
+            ("ReadyToRun: the dotnet tool's build (`dotnet publish -r RID`, PublishReadyToRun)", builds.CliTool, []),
             ("`dotnet run --project src/PurchasePipeline.Cli --` (README; already built)", "dotnet", ["run", "--project", builds.Cli, "--"]),
         ];
         string? expectedCounts = null;

@@ -4,8 +4,8 @@ namespace PurchasePipeline.Benchmarks.Startup;
 
 /// <summary>
 /// The builds the start-up benchmark compares, each made by the command a user or the CDK runs: the CLI as a plain
-/// framework-dependent publish (JIT), as the dotnet tool users install (packed and installed from a local folder),
-/// and through the README's <c>dotnet run</c>; the task functions' bootstrap as JIT, ReadyToRun and Native AOT.
+/// framework-dependent publish (JIT), as the build the dotnet tool's platform package holds (ReadyToRun), and through
+/// the README's <c>dotnet run</c>; the task functions' bootstrap as JIT, ReadyToRun and Native AOT.
 /// </summary>
 internal sealed class StartupBuilds(string root, string work)
 {
@@ -22,13 +22,9 @@ internal sealed class StartupBuilds(string root, string work)
     public async Task BuildAsync(CancellationToken cancellationToken)
     {
         await DotnetAsync(cancellationToken, "publish", Cli, "-c", "Release", "-p:PublishReadyToRun=false", "-o", Path.GetDirectoryName(CliJit)!).ConfigureAwait(false);
-        var packages = Path.Combine(work, "packages");
-        // This platform's package only: the others differ in their RID, and packing them all takes minutes.
-        await DotnetAsync(cancellationToken, "pack", Cli, "-c", "Release", "-o", packages, "-p:ToolPackageRuntimeIdentifiers=" + RuntimeInformation.RuntimeIdentifier).ConfigureAwait(false);
-        // Only the local folder as a source: the tool's packages, nothing from a registry.
-        var config = Path.Combine(work, "nuget.config");
-        await File.WriteAllTextAsync(config, "<configuration><packageSources><clear /></packageSources></configuration>", cancellationToken).ConfigureAwait(false);
-        await DotnetAsync(cancellationToken, "tool", "install", "--tool-path", Path.GetDirectoryName(CliTool)!, "--configfile", config, "--add-source", packages, "purchase-pipeline").ConfigureAwait(false);
+        // What the tool's package for this platform holds (the csproj's PublishReadyToRun; ToolInstallTests checks the
+        // installed tool is that build): packing it here as well raced two ReadyToRun compilations of one folder.
+        await DotnetAsync(cancellationToken, "publish", Cli, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-o", Path.GetDirectoryName(CliTool)!).ConfigureAwait(false);
         // Builds what `dotnet run` then finds up to date, as on a user's second command.
         await DotnetAsync(cancellationToken, "build", Cli).ConfigureAwait(false);
 
