@@ -12,7 +12,7 @@ namespace PurchasePipeline.Infra.Functions;
 /// <see cref="PublishCommand"/> (Docker with the .NET SDK's AOT image when dotnet is not on the PATH).
 /// </summary>
 /// <remarks>
-/// Why Native AOT: a cold start (process start to the first response) took about 50 ms against about 1 s for the
+/// Why Native AOT: a cold start (process start to the first response) took about 11-50 ms against 0.5-1.2 s for the
 /// JIT and ReadyToRun builds the managed dotnet runtime would load (tests/PurchasePipeline.Benchmarks -- startup,
 /// results/startup.md, measured for linux-x64). Compiling for linux-arm64 on an x64 machine needs a cross
 /// toolchain (clang, lld or the aarch64 binutils, an arm64 C library): see infra/README.md.
