@@ -2,6 +2,7 @@ using PurchasePipeline.Benchmarks;
 using PurchasePipeline.Benchmarks.Engine;
 using PurchasePipeline.Benchmarks.Measuring;
 using PurchasePipeline.Benchmarks.Memory;
+using PurchasePipeline.Benchmarks.Startup;
 
 // dotnet run -c Release --project tests/PurchasePipeline.Benchmarks -- engine [--quick]
 if (args.FirstOrDefault() == "engine")
@@ -24,6 +25,12 @@ if (args.FirstOrDefault() == MemoryCase.ChildCommand)
 if (args.FirstOrDefault() == "incremental")
 {
     return await PurchasePipeline.Benchmarks.Incremental.IncrementalBenchmarkRun.MainAsync(args[1..], CancellationToken.None);
+}
+
+// dotnet run -c Release --project tests/PurchasePipeline.Benchmarks -- startup [--quick]
+if (args.FirstOrDefault() == "startup")
+{
+    return await StartupBenchmarkRun.MainAsync(args[1..], CancellationToken.None);
 }
 
 // dotnet run -c Release --project tests/PurchasePipeline.Benchmarks -- [--quick]

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using PurchasePipeline.Aws;
 using PurchasePipeline.Functions;
+using PurchasePipeline.Infra.Functions;
 using PurchasePipeline.Infra.Tests.Support;
+using PurchasePipeline.TestUtils;
 
 namespace PurchasePipeline.Infra.Tests;
 
@@ -15,16 +17,37 @@ public sealed class FunctionsTests(DefaultDeployment shared) : IClassFixture<Def
         Policies.StatementsOfRole(shared.Json, shared.Stack.LogicalId(shared.Stack.Functions[name].Role!));
 
     [Fact]
-    public void EveryCatalogFunction_IsDotnet10OnArm64_WithTheCatalogHandler()
+    public void EveryCatalogFunction_IsTheNativeBootstrapOnProvidedAl2023Arm64_WithTheCatalogHandler()
     {
         Assert.Equal(FunctionCatalog.All.Count, shared.Stack.Functions.ByName.Count);
         foreach (var task in FunctionCatalog.All)
         {
             var function = Function(task.Name);
-            Assert.Equal("dotnet10", (string?)function["Runtime"]);
+            Assert.Equal("provided.al2023", (string?)function["Runtime"]);
             Assert.Equal("arm64", (string?)Assert.Single(function["Architectures"]!.AsArray()));
+            // The bootstrap serves the catalog function whose handler string Lambda passes it as _HANDLER (Functions/Runtime/LambdaRuntime.cs).
             Assert.Equal(task.Handler, (string?)function["Handler"]);
         }
+    }
+
+    /// <summary>
+    /// What the stack bundles is the build the functions are deployed as: a Native AOT publish (an OS-only runtime
+    /// starts a native executable named bootstrap; the managed runtime would need an assembly) of the project whose
+    /// output is that bootstrap, for the functions' architecture.
+    /// </summary>
+    [Fact]
+    public void BundledBuild_IsTheNativeAotBootstrapForTheFunctionsArchitecture()
+    {
+        var arguments = FunctionCode.PublishCommand.Split(' ');
+        var architecture = (string?)Assert.Single(Function("StartCrawler")["Architectures"]!.AsArray());
+
+        Assert.Equal(["dotnet", "publish"], arguments[..2]);
+        Assert.Equal("linux-" + architecture, arguments[Array.IndexOf(arguments, "-r") + 1]);
+        Assert.Contains("-p:PublishAot=true", arguments);
+        var project = System.Xml.Linq.XDocument.Load(RepoPaths.Combine(arguments[2]));
+        Assert.Equal("Exe", project.Descendants("OutputType").Single().Value);
+        Assert.Equal(FunctionCode.Bootstrap, project.Descendants("AssemblyName").Single().Value);
+        Assert.Equal("provided.al2023", (string?)Function("StartCrawler")["Runtime"]);
     }
 
     [Fact]
@@ -95,7 +118,7 @@ public sealed class FunctionsTests(DefaultDeployment shared) : IClassFixture<Def
     public void FunctionsPath_FromContext_IsTheCodeAsset()
     {
         var folder = Directory.CreateTempSubdirectory("functions-");
-        File.WriteAllText(Path.Combine(folder.FullName, "PurchasePipeline.Functions.dll"), "stand-in");
+        File.WriteAllText(Path.Combine(folder.FullName, FunctionCode.Bootstrap), "stand-in");
 
         var (stack, _) = Synth.Stack(new() { ["functionsPath"] = folder.FullName });
 

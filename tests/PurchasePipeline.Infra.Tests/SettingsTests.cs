@@ -44,6 +44,18 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public void Read_FunctionsPathWithoutBootstrap_NamesTheBuildToPublishThere()
+    {
+        var folder = Directory.CreateTempSubdirectory("functions-");
+        File.WriteAllText(Path.Combine(folder.FullName, "PurchasePipeline.Functions.dll"), "a managed-runtime package");
+
+        var error = SynthFails(new() { ["functionsPath"] = folder.FullName });
+
+        Assert.Contains($"functionsPath: '{folder.FullName}' has no bootstrap (dotnet publish src/PurchasePipeline.Functions.Bootstrap", error.Message, StringComparison.Ordinal);
+        Assert.Contains("-r linux-arm64 -p:PublishAot=true -o FOLDER)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_NumberFromCdkJson_IsAccepted()
     {
         var settings = PipelineSettingsReader.Read(Synth.App(new() { ["glueWorkers"] = 4 }).Node);

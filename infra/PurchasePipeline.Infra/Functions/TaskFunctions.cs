@@ -9,15 +9,13 @@ using PurchasePipeline.Infra.Security;
 namespace PurchasePipeline.Infra.Functions;
 
 /// <summary>
-/// One Lambda per <see cref="FunctionCatalog"/> entry (dotnet10, arm64, the catalog's handler), each with
+/// One Lambda per <see cref="FunctionCatalog"/> entry (the Native AOT package on provided.al2023, arm64, the catalog's
+/// handler string, which the package's bootstrap reads to serve that function), each with
 /// its own role allowed only the calls its task makes (<see cref="TaskPermissions"/>), the environment
 /// variables of those services (<see cref="TaskEnvironment"/>) and its own log group.
 /// </summary>
 public sealed class TaskFunctions : Construct
 {
-    /// <summary>Lambda's managed .NET 10 runtime; Amazon.CDK.Lib 2.160.0 predates its constant.</summary>
-    public static readonly Runtime Dotnet10 = new("dotnet10", RuntimeFamily.DOTNET_CORE);
-
     private readonly Dictionary<string, Function> functions = new(StringComparer.Ordinal);
 
     public TaskFunctions(Construct scope, string id, TaskFunctionsProps props)
@@ -56,7 +54,7 @@ public sealed class TaskFunctions : Construct
             functions[task.Name] = new Function(this, task.Name, new FunctionProps
             {
                 Description = $"purchase-pipeline {task.Name} task ({task.HandlerType.Name})",
-                Runtime = Dotnet10,
+                Runtime = FunctionCode.Runtime,
                 Architecture = Architecture.ARM_64,
                 Handler = task.Handler,
                 Code = props.Code.Code,

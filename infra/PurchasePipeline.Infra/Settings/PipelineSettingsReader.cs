@@ -19,9 +19,10 @@ public static partial class PipelineSettingsReader
         int Number(string name, int fallback, int min, int max) => ReadNumber(Text(name), name, fallback, min, max, problems);
 
         var functionsPath = Text(ContextNames.FunctionsPath);
-        if (functionsPath is not null && !Directory.Exists(functionsPath))
+        if (functionsPath is not null && !File.Exists(Path.Combine(functionsPath, Functions.FunctionCode.Bootstrap)))
         {
-            problems.Add($"{ContextNames.FunctionsPath}: '{functionsPath}' is not a folder (dotnet publish src/PurchasePipeline.Functions -c Release -r linux-arm64 --self-contained false -o FOLDER)");
+            var what = Directory.Exists(functionsPath) ? $"has no {Functions.FunctionCode.Bootstrap}" : "is not a folder";
+            problems.Add($"{ContextNames.FunctionsPath}: '{functionsPath}' {what} ({Functions.FunctionCode.PublishCommand} FOLDER)");
         }
 
         var email = Text(ContextNames.AlertEmail);

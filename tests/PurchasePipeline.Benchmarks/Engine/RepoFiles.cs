@@ -8,6 +8,9 @@ internal static class RepoFiles
 {
     private static readonly Lazy<string> Root = new(FindRoot);
 
+    /// <summary>The folder holding StateMachine.sln.</summary>
+    public static string RepositoryRoot => Root.Value;
+
     public static string MockConfig => Path.Combine(Root.Value, "tests", "PurchasePipeline.EndToEnd.Tests", "Fixtures", "purchase-pipeline.mock.json");
 
     public static string ObjectCreatedEvent => Path.Combine(Root.Value, "tests", "PurchasePipeline.EndToEnd.Tests", "Fixtures", "object-created.event.json");

@@ -32,6 +32,11 @@ internal static class LambdaRuntimeSchedule
         ["python3.10"] = Date("2026-11-30"),
         ["dotnet10"] = Date("2028-12-14"),
         ["dotnet8"] = Date("2027-02-01"),
+
+        // The OS-only runtime of the Native AOT task functions. Its row of the OS-only table (runtimes-provided.html) could not
+        // be read here; this is the end of Amazon Linux 2023's support (June 30, 2029: docs.aws.amazon.com/linux/al2023/ug/
+        // release-cadence.html), which no Lambda date for the runtime precedes. Replace it with the table's date when read.
+        ["provided.al2023"] = Date("2029-06-30"),
     };
 
     /// <summary>Null when a function can be created on the runtime on <see cref="AsOf"/>; otherwise why not.</summary>
