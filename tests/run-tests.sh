@@ -12,6 +12,8 @@
 #   aws-sdk 2.1693.0 (the last v2 JS SDK) for the Aws tests, pinned by tests/PurchasePipeline.Aws.Tests/aws-sdk-models/package-lock.json:
 #   its apis/*.min.json are the CURRENT service models (members, required, protocol), where Debian's botocore
 #   (1.29.27, December 2022) has the constraints (enums, patterns, min/max) but misses newer members. ~100 MB.
+# NuGet: PowerShell 7.6.10, the pwsh dotnet tool (7.7.0 does not run here), into the gitignored
+#   tests/PurchasePipeline.EndToEnd.Tests/pwsh for the `completion pwsh` test. ~70 MB, about 5 s.
 #
 # tests/run-tests.sh --without-tools [dotnet test options]: installs nothing and runs every test but those that need
 # a tool, which carry [Trait("Requires", "TOOL")] (tests/README.md). It first says which traits it leaves out and
@@ -65,6 +67,12 @@ models=tests/PurchasePipeline.Aws.Tests/aws-sdk-models
 if [ ! -d "$models/node_modules/aws-sdk" ] || [ "$models/package-lock.json" -nt "$models/node_modules/.package-lock.json" ]; then
   echo "installing aws-sdk (npm ci in $models)"
   npm ci --prefix "$models" --no-audit --no-fund --loglevel=error
+fi
+
+pwsh=tests/PurchasePipeline.EndToEnd.Tests/pwsh
+if [ ! -d "$pwsh/.store/powershell/7.6.10" ]; then
+  echo "installing PowerShell 7.6.10 (dotnet tool update --tool-path $pwsh)"
+  dotnet tool update PowerShell --version 7.6.10 --tool-path "$pwsh" >/dev/null
 fi
 
 dotnet test StateMachine.sln "$@"

@@ -14,17 +14,23 @@ public sealed class CompletionTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
+    /// <summary>Command lines ending where Tab is pressed, and what every shell's script offers there.</summary>
+    public static TheoryData<string, string> Lines => new()
+    {
+        { "purchase-pipeline ", "completion demo executions generate query rerun run states watch" },
+        { "purchase-pipeline ex", "executions" },
+        { "purchase-pipeline executions ", "list show" },
+        { "purchase-pipeline executions list --st", "--state-machine-arn --status" },
+        { "purchase-pipeline executions list --status F", "FAILED" },
+        { "purchase-pipeline --home /tmp/pp generate --format ", "Csv JsonLines" },
+        { "purchase-pipeline states graph x.asl.json --format ", "dot mermaid svg" },
+        { "purchase-pipeline run a.csv --log-format j", "json" },
+        { "purchase-pipeline completion ", "bash powershell pwsh zsh" },
+        { "purchase-pipeline run ", "" },
+    };
+
     [Theory]
-    [InlineData("purchase-pipeline ", "completion demo executions generate query rerun run states watch")]
-    [InlineData("purchase-pipeline ex", "executions")]
-    [InlineData("purchase-pipeline executions ", "list show")]
-    [InlineData("purchase-pipeline executions list --st", "--state-machine-arn --status")]
-    [InlineData("purchase-pipeline executions list --status F", "FAILED")]
-    [InlineData("purchase-pipeline --home /tmp/pp generate --format ", "Csv JsonLines")]
-    [InlineData("purchase-pipeline states graph x.asl.json --format ", "dot mermaid svg")]
-    [InlineData("purchase-pipeline run a.csv --log-format j", "json")]
-    [InlineData("purchase-pipeline completion ", "bash zsh")]
-    [InlineData("purchase-pipeline run ", "")]
+    [MemberData(nameof(Lines))]
     public async Task Bash_PartialWord_RepliesWithTheCandidatesOfThatCommand(string line, string expected)
     {
         var script = await ScriptAsync("bash");
