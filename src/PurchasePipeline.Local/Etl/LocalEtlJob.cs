@@ -240,6 +240,7 @@ public sealed class LocalEtlJob
     /// <summary>Materialises <see cref="ReadsRaw"/> from the readable objects, quarantining any DuckDB cannot read.</summary>
     private static void ReadTyped(DuckDBConnection connection, List<RawObject> readable, List<QuarantinedObject> quarantined, string runId)
     {
+        using var serial = SerialRead.Begin(connection);
         var typed = SqlFolder.Transform.Single(s => s.Name == ReadsRaw).Text;
         try
         {

@@ -144,6 +144,23 @@ public sealed class LocalEtlJobTests : IDisposable
     }
 
     [Fact]
+    public void Run_DuplicatesAcrossFilesOfOneBatch_KeepsTheRowOfTheFirstFileThenTheFirstRecord()
+    {
+        // glue/sql/03_clean_purchases.sql ranks occurrences by (source_file, source_row): b.csv's copy comes first in its
+        // file but its file comes second; a.csv holds two copies, of which record 2 is the first.
+        var row = Some.Row(1);
+        Some.Land(home, "raw/2024/05/01/b.csv", Some.Csv([row, Some.Row(2)]));
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(3), row.With("brand", " SAMSUNG"), row]));
+
+        var manifest = CreateSut().Run();
+
+        Assert.Equal((3, 0, 2), (manifest.RowsClean, manifest.RowsRejected, manifest.RowsDeduplicated));
+        Assert.Equal(
+            "raw/2024/05/01/a.csv:1,raw/2024/05/01/a.csv:2,raw/2024/05/01/b.csv:2",
+            LakeQuery.Scalar(home, "SELECT string_agg(source_file || ':' || source_row, ',' ORDER BY source_file, source_row) FROM clean_purchases"));
+    }
+
+    [Fact]
     public void Run_RowConservation_HoldsOnDirtyInput()
     {
         Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1), Some.Row(2).With("cost_price", "abc"), Some.Row(1), Some.Row(3)]));

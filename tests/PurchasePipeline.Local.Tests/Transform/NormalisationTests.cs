@@ -68,6 +68,26 @@ public sealed class NormalisationTests : IDisposable
         Assert.Equal("samsung\u00A0", LakeQuery.Scalar(home, "SELECT brand FROM clean_purchases"));
     }
 
+    // glue/sql trims a field only when x LIKE ' %' OR x LIKE '% ': Spark reads those as StartsWith/EndsWith (apache/spark
+    // sql/catalyst/src/main/scala/org/apache/spark/sql/catalyst/optimizer/expressions.scala, LikeSimplification), and its
+    // LIKE's % spans line breaks ((?s), sql/catalyst/src/main/scala/org/apache/spark/sql/catalyst/util/StringUtils.scala,
+    // escapeLikeRegex). DuckDB's % must span them too, or a space after a quoted line break would stay.
+    [Theory]
+    [InlineData(" Samsung", "samsung")]
+    [InlineData("Samsung  ", "samsung")]
+    [InlineData("Sam sung", "sam sung")]
+    [InlineData("Samsung\n ", "samsung\n")]
+    [InlineData(" \nSamsung\n ", "\nsamsung\n")]
+    [InlineData("\tSamsung \r\n ", "\tsamsung \r\n")]
+    public void Run_SpacesAtTheEndsOfAValue_TrimmedAcrossLineBreaksAndNothingElse(string brand, string expected)
+    {
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1).With("brand", brand)]));
+
+        CreateSut().Run();
+
+        Assert.Equal(expected, LakeQuery.Scalar(home, "SELECT brand FROM clean_purchases"));
+    }
+
     [Fact]
     public void Run_VariantAfterOriginal_DeduplicatedAgainstIt()
     {
