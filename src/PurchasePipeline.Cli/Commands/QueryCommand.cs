@@ -59,13 +59,29 @@ internal static class QueryCommand
         return command;
     }
 
+    /// <summary>
+    /// A DuckDB value as JSON: numbers and booleans as such, lists as arrays, maps and structs as objects, the rest as
+    /// text. Built by type, not by reflection: the installed tool is Native AOT, where reflection serialisation is off.
+    /// </summary>
     private static JsonNode? Json(object? value) => value switch
     {
-        null => null,
+        null or DBNull => null,
         BigInteger big => JsonNode.Parse(big.ToString(CultureInfo.InvariantCulture)),
         DateTime time => JsonValue.Create(time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture).TrimEnd('.')),
         DateOnly date => JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        _ => JsonSerializer.SerializeToNode(value, value.GetType()),
+        DateTimeOffset instant => JsonValue.Create(instant),
+        bool flag => JsonValue.Create(flag),
+        string text => JsonValue.Create(text),
+        byte[] bytes => JsonValue.Create(Convert.ToBase64String(bytes)),
+        sbyte or byte or short or ushort or int or uint or long => JsonValue.Create(Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+        ulong number => JsonValue.Create(number),
+        float number => JsonValue.Create(number),
+        double number => JsonValue.Create(number),
+        decimal number => JsonValue.Create(number),
+        TimeOnly time => JsonValue.Create(time.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.')),
+        System.Collections.IDictionary map => new JsonObject(map.Keys.Cast<object>().Select(key => KeyValuePair.Create(Convert.ToString(key, CultureInfo.InvariantCulture) ?? string.Empty, Json(map[key])))),
+        System.Collections.IEnumerable items => new JsonArray([.. items.Cast<object?>().Select(Json)]),
+        _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };
 
     private static string Text(object? value) => value switch

@@ -56,7 +56,7 @@ public sealed class InputTransformer
             if (end > i && PathsMap.TryGetValue(Template[(i + 1)..end], out var path))
             {
                 TrySelect(eventNode, path, out var value);
-                var text = JsonSerializer.Serialize(value, Json);
+                var text = value?.ToJsonString(Json) ?? "null";
                 output.Append(inString && value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? text[1..^1] : text);
                 i = end;
                 continue;

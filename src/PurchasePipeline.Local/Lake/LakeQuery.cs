@@ -37,7 +37,7 @@ public static partial class LakeQuery
             var rows = new List<IReadOnlyList<object?>>();
             while (reader.Read())
             {
-                rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i)).ToList());
+                rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : Materialised(reader.GetValue(i))).ToList());
             }
 
             return new LakeQueryResult(columns, rows);
@@ -46,6 +46,19 @@ public static partial class LakeQuery
         {
             throw new LakeQueryException(e.Message.Split('\n')[0].Trim(), e);
         }
+    }
+
+    /// <summary>A BLOB as its bytes: DuckDB.NET gives a stream over the result's memory, which is gone once the reader moves on.</summary>
+    private static object Materialised(object value)
+    {
+        if (value is not Stream blob)
+        {
+            return value;
+        }
+
+        using var bytes = new MemoryStream();
+        blob.CopyTo(bytes);
+        return bytes.ToArray();
     }
 
     private static void CheckIsRead(DuckDBConnection connection, string sql)

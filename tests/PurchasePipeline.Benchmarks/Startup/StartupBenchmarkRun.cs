@@ -44,7 +44,8 @@ internal static class StartupBenchmarkRun
         (string Name, string File, string[] Prefix)[] clis =
         [
             ("JIT: `dotnet publish` (framework-dependent, no ReadyToRun)", builds.CliJit, []),
-            ("ReadyToRun: the dotnet tool's build (`dotnet publish -r RID`, PublishReadyToRun)", builds.CliTool, []),
+            ("ReadyToRun (`dotnet publish -r RID -p:PublishAot=false`: a platform package packed on another platform)", builds.CliReadyToRun, []),
+            ("Native AOT: the dotnet tool's build (`dotnet publish -r RID`, PublishAot)", builds.CliTool, []),
             ("`dotnet run --project src/PurchasePipeline.Cli --` (README; already built)", "dotnet", ["run", "--project", builds.Cli, "--"]),
         ];
         string? expectedCounts = null;

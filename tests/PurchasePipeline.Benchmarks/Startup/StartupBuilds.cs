@@ -4,7 +4,7 @@ namespace PurchasePipeline.Benchmarks.Startup;
 
 /// <summary>
 /// The builds the start-up benchmark compares, each made by the command a user or the CDK runs: the CLI as a plain
-/// framework-dependent publish (JIT), as the build the dotnet tool's platform package holds (ReadyToRun), and through
+/// framework-dependent publish (JIT), as ReadyToRun, as the build the dotnet tool's platform package holds (Native AOT), and through
 /// the README's <c>dotnet run</c>; the task functions' bootstrap as JIT, ReadyToRun and Native AOT.
 /// </summary>
 internal sealed class StartupBuilds(string root, string work)
@@ -12,6 +12,8 @@ internal sealed class StartupBuilds(string root, string work)
     public string Cli => Path.Combine(root, "src", "PurchasePipeline.Cli");
 
     public string CliJit => Path.Combine(work, "cli-jit", "purchase-pipeline");
+
+    public string CliReadyToRun => Path.Combine(work, "cli-r2r", "purchase-pipeline");
 
     public string CliTool => Path.Combine(work, "tool", "purchase-pipeline");
 
@@ -21,9 +23,11 @@ internal sealed class StartupBuilds(string root, string work)
 
     public async Task BuildAsync(CancellationToken cancellationToken)
     {
-        await DotnetAsync(cancellationToken, "publish", Cli, "-c", "Release", "-p:PublishReadyToRun=false", "-o", Path.GetDirectoryName(CliJit)!).ConfigureAwait(false);
-        // What the tool's package for this platform holds (the csproj's PublishReadyToRun; ToolInstallTests checks the
-        // installed tool is that build): packing it here as well raced two ReadyToRun compilations of one folder.
+        await DotnetAsync(cancellationToken, "publish", Cli, "-c", "Release", "-p:PublishReadyToRun=false", "-p:PublishAot=false", "-o", Path.GetDirectoryName(CliJit)!).ConfigureAwait(false);
+        // What a platform package packed on another platform holds (and this one's did before it was Native AOT).
+        await DotnetAsync(cancellationToken, "publish", Cli, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-p:PublishAot=false", "-p:SelfContained=false", "-p:PublishReadyToRun=true", "-o", Path.GetDirectoryName(CliReadyToRun)!).ConfigureAwait(false);
+        // What the tool's package for this platform holds (the csproj's PublishAot for the host's RID; ToolInstallTests
+        // checks the installed tool is that build): packing it here as well raced two compilations of one folder.
         await DotnetAsync(cancellationToken, "publish", Cli, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-o", Path.GetDirectoryName(CliTool)!).ConfigureAwait(false);
         // Builds what `dotnet run` then finds up to date, as on a user's second command.
         await DotnetAsync(cancellationToken, "build", Cli).ConfigureAwait(false);

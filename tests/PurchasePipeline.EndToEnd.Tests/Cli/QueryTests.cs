@@ -57,6 +57,15 @@ public sealed class QueryTests : IDisposable
     }
 
     [Fact]
+    public async Task Query_NestedAndBinaryValues_AreJsonArraysObjectsAndBase64()
+    {
+        var result = await CliHarness.RunAsync("query", NestedValues.Sql, "--json", "--home", Home);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(NestedValues.Json), JsonNode.Parse(result.Output)), result.Output);
+    }
+
+    [Fact]
     public async Task Query_DuckDbError_IsItsMessageOnOneLine()
     {
         var result = await CliHarness.RunAsync("query", "SELECT nope FROM run_manifests", "--home", Home);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
 using PurchasePipeline.TestUtils;
 
@@ -8,7 +7,8 @@ namespace PurchasePipeline.EndToEnd.Tests.Cli;
 /// <summary>
 /// The CLI as users install it: `dotnet pack` of src/PurchasePipeline.Cli, then `dotnet tool install --tool-path`
 /// from that folder alone (a nuget.config that clears every source: no registry is asked), then the installed
-/// `purchase-pipeline` command. Packs only this machine's platform package (the others differ only in their RID).
+/// `purchase-pipeline` command. Packs only this machine's platform package, the Native AOT one (packed elsewhere, the
+/// others are ReadyToRun).
 /// </summary>
 public sealed class ToolInstallTests : IClassFixture<ToolInstallTests.InstalledTool>
 {
@@ -49,18 +49,25 @@ public sealed class ToolInstallTests : IClassFixture<ToolInstallTests.InstalledT
     }
 
     [Fact]
-    public void InstalledAssemblies_AreReadyToRun()
+    public void InstalledCommand_IsNativeAot()
     {
-        var assemblies = Directory.EnumerateFiles(Path.Combine(tool.Folder, ".store"), "PurchasePipeline.*.dll", SearchOption.AllDirectories)
-            .Append(Directory.EnumerateFiles(Path.Combine(tool.Folder, ".store"), "purchase-pipeline.dll", SearchOption.AllDirectories).Single())
-            .ToList();
+        var files = Directory.EnumerateFiles(Path.Combine(tool.Folder, ".store"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
 
-        Assert.NotEmpty(assemblies);
-        Assert.All(assemblies, assembly =>
-        {
-            using var reader = new PEReader(File.OpenRead(assembly));
-            Assert.True(reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{assembly} has no ReadyToRun code");
-        });
+        // One native executable: none of our assemblies, nor the runtime's, for a runtime to load and compile.
+        Assert.Contains(OperatingSystem.IsWindows() ? "purchase-pipeline.exe" : "purchase-pipeline", files);
+        Assert.DoesNotContain(files, name => name!.EndsWith(".dll", StringComparison.Ordinal) && (name.StartsWith("PurchasePipeline.", StringComparison.Ordinal) || name.StartsWith("purchase-pipeline", StringComparison.Ordinal) || name.StartsWith("System.", StringComparison.Ordinal)));
+        Assert.DoesNotContain("purchase-pipeline.runtimeconfig.json", files);
+    }
+
+    [Fact]
+    public async Task Query_FromTheInstalledTool_PrintsNestedValuesAsTheInProcessCliDoes()
+    {
+        using var home = new TempDirectory();
+
+        var (exitCode, output) = await tool.RunAsync("query", NestedValues.Sql, "--json", "--home", home.Path);
+
+        Assert.True(exitCode == 0, output);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(NestedValues.Json), System.Text.Json.Nodes.JsonNode.Parse(output)), output);
     }
 
     /// <summary>Packs and installs the tool once for the class (a pack takes a while).</summary>
@@ -78,7 +85,9 @@ public sealed class ToolInstallTests : IClassFixture<ToolInstallTests.InstalledT
             var packages = temp.Combine("packages");
             var config = temp.Combine("nuget.config");
             await File.WriteAllTextAsync(config, "<configuration><packageSources><clear /></packageSources></configuration>");
+            // As for any Native AOT tool: the package that points to the platform packages, then this platform's.
             await DotnetAsync("pack", RepoPaths.Combine("src", "PurchasePipeline.Cli"), "-c", "Release", "-o", packages, $"-p:ToolPackageRuntimeIdentifiers={RuntimeInformation.RuntimeIdentifier}");
+            await DotnetAsync("pack", RepoPaths.Combine("src", "PurchasePipeline.Cli"), "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-o", packages, $"-p:ToolPackageRuntimeIdentifiers={RuntimeInformation.RuntimeIdentifier}");
             var outer = Directory.EnumerateFiles(packages, "purchase-pipeline.*.nupkg").Select(Path.GetFileNameWithoutExtension)
                 .Single(name => !name!.Contains(RuntimeInformation.RuntimeIdentifier, StringComparison.Ordinal))!;
             PackageVersion = outer["purchase-pipeline.".Length..];

@@ -47,7 +47,7 @@ internal static class ArrayFunctions
             if (chunk is null || chunk.Count == size)
             {
                 chunk = [];
-                chunks.Add(chunk);
+                chunks.Add((JsonNode)chunk);
             }
 
             chunk.Add(item?.DeepClone());
@@ -82,7 +82,7 @@ internal static class ArrayFunctions
         var range = new JsonArray();
         for (var i = 0L; i < count; i++)
         {
-            range.Add(JsonValue.Create(first + (i * step)));
+            range.Add((JsonNode)JsonValue.Create(first + (i * step)));
         }
 
         return range;

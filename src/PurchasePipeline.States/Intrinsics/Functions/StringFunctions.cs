@@ -23,7 +23,7 @@ internal static class StringFunctions
         var array = new JsonArray();
         foreach (var part in parts)
         {
-            array.Add(JsonValue.Create(part));
+            array.Add((JsonNode)JsonValue.Create(part));
         }
 
         return array;
