@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 using PurchasePipeline.Core.Errors;
 using PurchasePipeline.Core.Ports;
 using PurchasePipeline.Core.Runs;
@@ -86,9 +87,9 @@ public sealed class LocalEtlJob
         var beingWritten = ObjectsBeingWritten.Among(pending);
         var staging = committer.StagingOf(runId);
         var scratch = ScratchOf(runId);
+        var memory = new DuckMemory(options.MemoryLimit ?? DuckMemory.ConfiguredLimit(Environment.GetEnvironmentVariable), scratch);
         try
         {
-            var memory = new DuckMemory(options.MemoryLimit ?? DuckMemory.ConfiguredLimit(Environment.GetEnvironmentVariable), scratch);
             var (manifest, after) = Stage(memory, pending, beingWritten, before, startedAt, runId, staging, options.Progress, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
 
@@ -105,6 +106,10 @@ public sealed class LocalEtlJob
             Compact(manifest, memory, options.Progress);
             options.Progress?.Report($"{runId}: committed {manifest.RowsClean} clean, {manifest.RowsRejected} rejected, {manifest.RowsDeduplicated} duplicate row(s)");
             return manifest;
+        }
+        catch (DuckDBException e) when (e.ErrorType == DuckDBErrorType.OutOfMemory)
+        {
+            throw new JobMemoryExceededException(memory.Limit, e);
         }
         finally
         {
