@@ -32,7 +32,9 @@ internal static class MemoryBenchmarkRun
             return 2;
         }
 
-        var root = Path.Combine(Path.GetTempPath(), "purchase-pipeline-benchmarks", "memory");
+        // A folder of this run's own: a memory run deletes its folder when it starts and ends, and another run (a
+        // --quick one of another checkout) sharing it once deleted a 20M-row run's spill files under it.
+        var root = Path.Combine(Path.GetTempPath(), "purchase-pipeline-benchmarks", "memory-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         BenchmarkWorkspace.DeleteFolder(root);
         try
         {
