@@ -48,7 +48,7 @@ internal static class MemoryReport
     /// The samples grouped by batch, the job's first (the child runs them in that order), smallest batch first
     /// (--sizes may run the biggest first, so a run cut short has measured it).
     /// </summary>
-    private static List<List<MemorySample>> Batches(IReadOnlyList<MemorySample> samples)
+    public static List<List<MemorySample>> Batches(IReadOnlyList<MemorySample> samples)
     {
         var batches = new List<List<MemorySample>>();
         foreach (var sample in samples)
