@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 using PurchasePipeline.Core.Errors;
 using PurchasePipeline.Core.Ports;
 using PurchasePipeline.Core.Runs;
@@ -86,55 +87,29 @@ public sealed class LocalEtlJob
         var beingWritten = ObjectsBeingWritten.Among(pending);
         var staging = committer.StagingOf(runId);
         var scratch = ScratchOf(runId);
+        var memory = new DuckMemory(options.MemoryLimit ?? DuckMemory.ConfiguredLimit(Environment.GetEnvironmentVariable), scratch);
         try
         {
-            var memory = new DuckMemory(options.MemoryLimit ?? DuckMemory.ConfiguredLimit(Environment.GetEnvironmentVariable), scratch);
-            using var connection = Duck.Duck.OpenInMemory(memory);
-            options.Progress?.Report(connection.Query(
-                "SELECT current_setting('memory_limit'), current_setting('temp_directory')",
-                r => $"{runId}: DuckDB memory limit {r.GetString(0)}, spilling to {r.GetString(1)}").Single());
-            var (quarantined, deferred) = DefineInputs(connection, pending, beingWritten, runId);
-            deferred.ForEach(raw => options.Progress?.Report($"{runId}: {raw.Key}: left for a later run: another program is still writing it"));
-            var read = pending.Except(deferred).ToList();
-            RunTransform(connection, options.Progress);
+            var (manifest, after) = Stage(memory, pending, beingWritten, before, startedAt, runId, staging, options.Progress, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
-            var fileRows = WriteOutputs(connection, staging, runId, options.Progress);
-            var after = before.With(read);
-            var manifest = new RunManifest
-            {
-                RunId = runId,
-                JobName = JobName,
-                StartedAt = startedAt,
-                CompletedAt = time.GetUtcNow(),
-                RowsIn = connection.ScalarLong($"SELECT count(*) FROM {ReadsRaw}"),
-                RowsClean = connection.ScalarLong("SELECT count(*) FROM clean_purchases"),
-                RowsRejected = connection.ScalarLong("SELECT count(*) FROM rejected_purchases"),
-                RowsDeduplicated = connection.ScalarLong(
-                    $"SELECT (SELECT count(*) FROM {ReadsRaw}) - (SELECT count(*) FROM clean_purchases) - (SELECT count(*) FROM rejected_purchases)"),
-                Files = [.. read.Where(o => !quarantined.Exists(q => q.Key == o.Key)).Select(o => new ProcessedObject(o.Key, o.ETag, fileRows.GetValueOrDefault(o.Key)))],
-                Quarantined = quarantined,
-                Partitions = connection.Query(
-                    "SELECT purchase_date, count(*) FROM clean_purchases GROUP BY purchase_date ORDER BY purchase_date",
-                    r => new PartitionCount(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt64(1))),
-                RejectedByReason = connection.Query(
-                    "SELECT reject_reason, count(*) FROM rejected_purchases GROUP BY reject_reason ORDER BY reject_reason",
-                    r => KeyValuePair.Create(r.GetString(0), r.GetInt64(1))).ToDictionary(StringComparer.Ordinal),
-                BookmarkBefore = before.Summarize(),
-                BookmarkAfter = after.Summarize(),
-            };
-            AtomicFile.WriteAllText(Path.Combine(staging, "manifests", runId + ".json"), RunManifestJson.Serialize(manifest));
-            cancellationToken.ThrowIfCancellationRequested();
+
+            // The transform's database is closed by now: the audit's instance gets the memory limit to itself.
             var report = new LocalValidator(home, rules) { Memory = memory }.Validate(runId, staging);
             if (!report.Passed)
             {
                 throw new DataQualityCheckFailedException(report);
             }
 
+            options.Progress?.Report($"{runId}: audited the staged run: {report.Rules.Count} rule(s) passed");
             CrashPoint.Reach(CrashPoint.Staged);
             committer.Commit(runId, after);
-            Compact(manifest, options.Progress);
+            Compact(manifest, memory, options.Progress);
             options.Progress?.Report($"{runId}: committed {manifest.RowsClean} clean, {manifest.RowsRejected} rejected, {manifest.RowsDeduplicated} duplicate row(s)");
             return manifest;
+        }
+        catch (DuckDBException e) when (e.ErrorType == DuckDBErrorType.OutOfMemory)
+        {
+            throw new JobMemoryExceededException(memory.Limit, e);
         }
         finally
         {
@@ -147,6 +122,59 @@ public sealed class LocalEtlJob
 
             DeleteScratch(scratch);
         }
+    }
+
+    /// <summary>
+    /// Reads the new objects, runs the transform and writes the staged output and manifest, in a DuckDB instance that
+    /// is closed when this returns: its tables (the whole batch, typed) are gone before the audit opens its own.
+    /// </summary>
+    private (RunManifest Manifest, Bookmark After) Stage(
+        DuckMemory memory,
+        List<RawObject> pending,
+        IReadOnlySet<string> beingWritten,
+        Bookmark before,
+        DateTimeOffset startedAt,
+        string runId,
+        string staging,
+        IProgress<string>? progress,
+        CancellationToken cancellationToken)
+    {
+        using var connection = Duck.Duck.OpenInMemory(memory);
+        progress?.Report(connection.Query(
+            "SELECT current_setting('memory_limit'), current_setting('temp_directory')",
+            r => $"{runId}: DuckDB memory limit {r.GetString(0)}, spilling to {r.GetString(1)}").Single());
+        var (quarantined, deferred) = DefineInputs(connection, pending, beingWritten, runId);
+        deferred.ForEach(raw => progress?.Report($"{runId}: {raw.Key}: left for a later run: another program is still writing it"));
+        var read = pending.Except(deferred).ToList();
+        progress?.Report($"{runId}: read {read.Count - quarantined.Count} object(s) into {ReadsRaw}");
+        RunTransform(connection, progress);
+        cancellationToken.ThrowIfCancellationRequested();
+        var fileRows = WriteOutputs(connection, staging, runId, progress);
+        var after = before.With(read);
+        var manifest = new RunManifest
+        {
+            RunId = runId,
+            JobName = JobName,
+            StartedAt = startedAt,
+            CompletedAt = time.GetUtcNow(),
+            RowsIn = connection.ScalarLong($"SELECT count(*) FROM {ReadsRaw}"),
+            RowsClean = connection.ScalarLong("SELECT count(*) FROM clean_purchases"),
+            RowsRejected = connection.ScalarLong("SELECT count(*) FROM rejected_purchases"),
+            RowsDeduplicated = connection.ScalarLong(
+                $"SELECT (SELECT count(*) FROM {ReadsRaw}) - (SELECT count(*) FROM clean_purchases) - (SELECT count(*) FROM rejected_purchases)"),
+            Files = [.. read.Where(o => !quarantined.Exists(q => q.Key == o.Key)).Select(o => new ProcessedObject(o.Key, o.ETag, fileRows.GetValueOrDefault(o.Key)))],
+            Quarantined = quarantined,
+            Partitions = connection.Query(
+                "SELECT purchase_date, count(*) FROM clean_purchases GROUP BY purchase_date ORDER BY purchase_date",
+                r => new PartitionCount(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt64(1))),
+            RejectedByReason = connection.Query(
+                "SELECT reject_reason, count(*) FROM rejected_purchases GROUP BY reject_reason ORDER BY reject_reason",
+                r => KeyValuePair.Create(r.GetString(0), r.GetInt64(1))).ToDictionary(StringComparer.Ordinal),
+            BookmarkBefore = before.Summarize(),
+            BookmarkAfter = after.Summarize(),
+        };
+        AtomicFile.WriteAllText(Path.Combine(staging, "manifests", runId + ".json"), RunManifestJson.Serialize(manifest));
+        return (manifest, after);
     }
 
     /// <summary>The run's temp folder: DuckDB spills there beyond its memory limit.</summary>
@@ -168,12 +196,12 @@ public sealed class LocalEtlJob
     /// Compacts the clean partitions the run appended to. The run is published already: a compaction that fails (a full
     /// disk) leaves the partition's files as they were and is tried again by the next run that writes there.
     /// </summary>
-    private void Compact(RunManifest manifest, IProgress<string>? progress)
+    private void Compact(RunManifest manifest, DuckMemory memory, IProgress<string>? progress)
     {
         var partitions = manifest.Partitions.Select(p => home.CleanPartitionOf(p.PurchaseDate));
         try
         {
-            foreach (var partition in compactor.Compact([.. partitions, .. ExistingRejected.Partitions(home)], manifest.RunId))
+            foreach (var partition in compactor.Compact([.. partitions, .. ExistingRejected.Partitions(home)], manifest.RunId, memory))
             {
                 progress?.Report($"{manifest.RunId}: compacted {Path.GetFileName(partition)} into one file");
             }

@@ -31,7 +31,10 @@ internal sealed class PartitionCompactor(LocalHome home)
     }
 
     /// <summary>Compacts those of the partitions (directories of clean/) that hold too many files; returns them.</summary>
-    public IReadOnlyList<string> Compact(IEnumerable<string> partitions, string runId)
+    /// <param name="partitions">The partition directories to look at.</param>
+    /// <param name="runId">The run whose name the compacted file takes.</param>
+    /// <param name="memory">The job's memory limit and spill folder: a partition can hold a month's rows; null: DuckDB's defaults.</param>
+    public IReadOnlyList<string> Compact(IEnumerable<string> partitions, string runId, DuckMemory? memory = null)
     {
         var compacted = new List<string>();
         foreach (var partition in partitions)
@@ -44,7 +47,7 @@ internal sealed class PartitionCompactor(LocalHome home)
 
             var next = Path.Combine(Aside, Path.GetFileName(partition));
             Directory.CreateDirectory(next);
-            using (var connection = Duck.Duck.OpenInMemory())
+            using (var connection = memory is null ? Duck.Duck.OpenInMemory() : Duck.Duck.OpenInMemory(memory))
             {
                 // hive_partitioning off: the files hold no partition column, and the compacted one must not gain it.
                 connection.Execute($"""

@@ -21,7 +21,7 @@ internal static class MemoryBenchmarkRun
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    private const string Usage = "usage: dotnet run -c Release --project tests/PurchasePipeline.Benchmarks -- memory [--data DIR] [--sizes 1,5,10,20] [--rows-per-file N] [--pandas-max FILES] [--quick]";
+    private const string Usage = "usage: dotnet run -c Release --project tests/PurchasePipeline.Benchmarks -- memory [--data DIR] [--sizes 1,5,10,20] [--rows-per-file N] [--pandas-max FILES] [--keep] [--quick]";
 
     public static async Task<int> MainAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -32,7 +32,9 @@ internal static class MemoryBenchmarkRun
             return 2;
         }
 
-        var root = Path.Combine(Path.GetTempPath(), "purchase-pipeline-benchmarks", "memory");
+        // A folder of this run's own: a memory run deletes its folder when it starts and ends, and another run (a
+        // --quick one of another checkout) sharing it once deleted a 20M-row run's spill files under it.
+        var root = Path.Combine(Path.GetTempPath(), "purchase-pipeline-benchmarks", "memory-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         BenchmarkWorkspace.DeleteFolder(root);
         try
         {
@@ -56,21 +58,24 @@ internal static class MemoryBenchmarkRun
             var samples = new List<(int Files, MemorySample Sample)>();
             foreach (var size in options.Sizes)
             {
-                var home = Path.Combine(root, "home-" + size.ToString(CultureInfo.InvariantCulture));
+                // Each batch has folders of its own: (b) counts the Parquet in its output folder, and a smaller batch
+                // after a bigger one would leave the bigger one's partitions beyond its dates there.
+                var batch = Path.Combine(root, "batch-" + size.ToString(CultureInfo.InvariantCulture));
+                var home = Path.Combine(batch, "home");
                 Land(data, files.Take(size).ToList(), Path.Combine(home, "landing"));
                 var cases = new List<MemorySample>
                 {
-                    Measure(() => MemoryCase.Run(MemoryCase.Job, home, Path.Combine(root, "job-out"), options.MemoryLimit)),
-                    Measure(() => MemoryCase.Run(MemoryCase.PlainDuckDb, home, Path.Combine(root, "duckdb-out"), options.MemoryLimit)),
+                    Measure(() => MemoryCase.Run(MemoryCase.Job, home, Path.Combine(batch, "job-out"), options.MemoryLimit)),
+                    Measure(() => MemoryCase.Run(MemoryCase.PlainDuckDb, home, Path.Combine(batch, "duckdb-out"), options.MemoryLimit)),
                 };
                 if (pandas is not null && size <= options.PandasMax)
                 {
-                    cases.Add(Measure(() => MemoryCase.Pandas(Path.Combine(home, "landing"), Path.Combine(root, "pandas-out"))));
+                    cases.Add(Measure(() => MemoryCase.Pandas(Path.Combine(home, "landing"), Path.Combine(batch, "pandas-out"))));
                 }
 
                 CheckCounts(size, cases);
                 samples.AddRange(cases.Select(c => (size, c)));
-                BenchmarkWorkspace.DeleteFolder(home);
+                BenchmarkWorkspace.DeleteFolder(batch);
                 Write(options, pandas, samples);
             }
 
@@ -119,10 +124,15 @@ internal static class MemoryBenchmarkRun
         var environment = string.Create(
             CultureInfo.InvariantCulture,
             $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, DuckDB {duckDb}, {(pandas is null ? "no pandas" : "pandas " + pandas)}; measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC");
-        var results = new MemoryResults(options.MemoryLimit, options.RowsPerFile, environment, [.. samples.Select(s => s.Sample)]);
         var folder = options.Quick ? Path.Combine(Path.GetTempPath(), "purchase-pipeline-benchmarks", "memory-quick") : RepoFiles.Results;
         Directory.CreateDirectory(folder);
         var json = Path.Combine(folder, "memory.json");
+        var results = new MemoryResults(options.MemoryLimit, options.RowsPerFile, environment, [.. samples.Select(s => s.Sample)]);
+        if (options.Keep && File.Exists(json))
+        {
+            results = KeptResults.Merge(JsonSerializer.Deserialize<MemoryResults>(File.ReadAllText(json))!, results, options.Sizes);
+        }
+
         File.WriteAllText(json, JsonSerializer.Serialize(results, Indented));
         File.WriteAllText(Path.Combine(folder, "memory.md"), MemoryReport.Render(results, options.PandasMax));
         Plot(json, Path.Combine(folder, "memory.png"));
@@ -147,17 +157,17 @@ internal static class MemoryBenchmarkRun
         }
     }
 
-    private sealed record Options(string? Data, IReadOnlyList<int> Sizes, int RowsPerFile, int PandasMax, string MemoryLimit, bool Quick)
+    private sealed record Options(string? Data, IReadOnlyList<int> Sizes, int RowsPerFile, int PandasMax, string MemoryLimit, bool Quick, bool Keep)
     {
         public static Options? Parse(string[] args)
         {
             var quick = args.Contains("--quick");
             var options = quick
-                ? new Options(null, [1, 2], 20_000, 2, DuckMemory.ConfiguredLimit(Environment.GetEnvironmentVariable), true)
-                : new Options(null, [1, 5, 10, 20], 1_000_000, 1, DuckMemory.ConfiguredLimit(Environment.GetEnvironmentVariable), false);
+                ? new Options(null, [1, 2], 20_000, 2, DuckMemory.ConfiguredLimit(Environment.GetEnvironmentVariable), true, args.Contains("--keep"))
+                : new Options(null, [1, 5, 10, 20], 1_000_000, 1, DuckMemory.ConfiguredLimit(Environment.GetEnvironmentVariable), false, args.Contains("--keep"));
             for (var i = 0; i < args.Length; i++)
             {
-                if (args[i] == "--quick")
+                if (args[i] is "--quick" or "--keep")
                 {
                     continue;
                 }

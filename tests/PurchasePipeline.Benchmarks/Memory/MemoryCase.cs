@@ -25,20 +25,23 @@ internal static class MemoryCase
     {
         var clock = Stopwatch.StartNew();
         var input = new LocalHome(home);
+        var progress = new PhaseProgress(name);
         MemorySample sample;
         if (name == Job)
         {
-            var manifest = new LocalEtlJob(input, TimeProvider.System, new ValidationRuleFiles()).Run(new EtlRunOptions { MemoryLimit = memoryLimit });
-            sample = Measured(name, clock, manifest.RowsIn, manifest.RowsClean, manifest.RowsRejected);
+            var manifest = new LocalEtlJob(input, TimeProvider.System, new ValidationRuleFiles()).Run(new EtlRunOptions { MemoryLimit = memoryLimit, Progress = progress });
+            progress.Report("done");
+            sample = Measured(name, clock, manifest.RowsIn, manifest.RowsClean, manifest.RowsRejected, progress.Peak);
         }
         else if (name == PlainDuckDb)
         {
             var spill = Path.Combine(output, "_spill");
             RawDuckDbBaseline.Run(input, output, new DuckMemory(memoryLimit, spill));
+            progress.Report("done");
             Directory.Delete(spill, recursive: true);
             var elapsed = clock.Elapsed;
             var (clean, rejected) = RawDuckDbBaseline.CountOutput(output);
-            sample = Measured(name, clock, rowsIn: -1, clean, rejected) with { WallSeconds = elapsed.TotalSeconds };
+            sample = Measured(name, clock, rowsIn: -1, clean, rejected, progress.Peak) with { WallSeconds = elapsed.TotalSeconds };
         }
         else
         {
@@ -66,7 +69,7 @@ internal static class MemoryCase
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        var stderr = EchoProgress(process.StandardError);
         process.WaitForExit();
         var lastLine = stdout.GetAwaiter().GetResult().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
         return process.ExitCode == 0 && lastLine is not null
@@ -81,16 +84,30 @@ internal static class MemoryCase
         return new MemorySample("pandas", run.RowsIn, run.Elapsed.TotalSeconds, run.CpuTime.TotalSeconds, run.PeakWorkingSet, run.RowsClean, run.RowsRejected);
     }
 
-    private static MemorySample Measured(string name, Stopwatch clock, long rowsIn, long clean, long rejected)
+    /// <summary>Echoes the child's progress lines as they come (a 20M-row run takes long); returns the rest of its stderr.</summary>
+    private static async Task<string> EchoProgress(StreamReader stderr)
     {
-        using var self = Process.GetCurrentProcess();
-        return new MemorySample(name, rowsIn, clock.Elapsed.TotalSeconds, self.TotalProcessorTime.TotalSeconds, PeakResidentSet(), clean, rejected);
+        var rest = new System.Text.StringBuilder();
+        while (await stderr.ReadLineAsync().ConfigureAwait(false) is { } line)
+        {
+            if (line.StartsWith(PhaseProgress.Prefix, StringComparison.Ordinal))
+            {
+                Console.WriteLine(line);
+            }
+            else
+            {
+                rest.AppendLine(line);
+            }
+        }
+
+        return rest.ToString();
     }
 
-    /// <summary>VmHWM of /proc/self/status: the peak resident set of this process since it started.</summary>
-    private static long PeakResidentSet()
+    /// <summary>The sample; the peak is the largest of the phases' peaks and of VmHWM now (the count after the last phase).</summary>
+    private static MemorySample Measured(string name, Stopwatch clock, long rowsIn, long clean, long rejected, long phasesPeak)
     {
-        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        using var self = Process.GetCurrentProcess();
+        var peak = Math.Max(phasesPeak, PhaseProgress.Status("VmHWM:"));
+        return new MemorySample(name, rowsIn, clock.Elapsed.TotalSeconds, self.TotalProcessorTime.TotalSeconds, peak, clean, rejected);
     }
 }

@@ -44,8 +44,11 @@ internal static class MemoryReport
         return text.ToString();
     }
 
-    /// <summary>The samples grouped by batch, the job's first (the child runs them in that order).</summary>
-    private static List<List<MemorySample>> Batches(IReadOnlyList<MemorySample> samples)
+    /// <summary>
+    /// The samples grouped by batch, the job's first (the child runs them in that order), smallest batch first
+    /// (--sizes may run the biggest first, so a run cut short has measured it).
+    /// </summary>
+    public static List<List<MemorySample>> Batches(IReadOnlyList<MemorySample> samples)
     {
         var batches = new List<List<MemorySample>>();
         foreach (var sample in samples)
@@ -58,7 +61,7 @@ internal static class MemoryReport
             batches[^1].Add(sample);
         }
 
-        return batches;
+        return [.. batches.OrderBy(b => b[0].RowsIn)];
     }
 
     private static string Name(string sampleCase) => sampleCase switch

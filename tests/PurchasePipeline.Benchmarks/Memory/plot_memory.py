@@ -26,7 +26,7 @@ def main(source: str, target: str) -> None:
         series.setdefault(sample["case"], []).append((rows, sample["peak_rss_bytes"] / 1e9))
     fig, ax = plt.subplots(figsize=(8, 5), dpi=100)
     for case, points in series.items():
-        xs, ys = zip(*points)
+        xs, ys = zip(*sorted(points))
         ax.plot(xs, ys, marker="o", label=LABELS.get(case, case))
         for x, y in points:
             ax.annotate(f"{y:.2f}", (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8)

@@ -32,15 +32,32 @@ public sealed class JobMemoryTests : IDisposable
     }
 
     [Fact]
-    public void Run_LimitTooSmallToReadAnObject_FailsTheRunInsteadOfQuarantiningIt()
+    public void Run_LimitTooSmallToReadAnObject_FailsNamingTheLimitAndTheVariableInsteadOfQuarantiningIt()
     {
         Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
 
         // DuckDB's CSV reader takes a 32 MiB buffer: an object cannot be read in 8 MB, whatever it holds.
-        var error = Assert.Throws<DuckDB.NET.Data.DuckDBException>(() => new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles()).Run(new EtlRunOptions { MemoryLimit = "8MB" }));
+        var error = Assert.Throws<JobMemoryExceededException>(() => new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles()).Run(new EtlRunOptions { MemoryLimit = "8MB" }));
 
-        Assert.StartsWith("Out of Memory Error", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"the job ran out of its DuckDB memory limit 8MB: raise {DuckMemory.LimitVariable} ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DuckDB: Out of Memory Error", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
         Assert.Empty(new BookmarkStore(home.Bookmarks, LocalEtlJob.JobName).Load().Objects);
+        Assert.False(Directory.Exists(home.CleanPurchases));
+    }
+
+    [Fact]
+    public void Run_Succeeding_ReportsTheAuditBetweenTheStagedWriteAndTheCommit()
+    {
+        Some.Land(home, "raw/2024/05/01/a.csv", Some.Csv([Some.Row(1)]));
+        var reported = new List<string>();
+
+        var manifest = new LocalEtlJob(home, TimeProvider.System, new ValidationRuleFiles()).Run(new EtlRunOptions { Progress = new CallbackProgress(reported.Add) });
+
+        var rules = new ValidationRuleFiles().Rules.Count;
+        var audited = reported.IndexOf($"{manifest.RunId}: audited the staged run: {rules} rule(s) passed");
+        Assert.InRange(audited, reported.IndexOf("wrote clean, rejected and aggregate parquet to staging") + 1, reported.FindIndex(line => line.Contains(": committed ", StringComparison.Ordinal)) - 1);
+        Assert.Contains($"{manifest.RunId}: read 1 object(s) into typed_purchases", reported);
     }
 
     [Fact]

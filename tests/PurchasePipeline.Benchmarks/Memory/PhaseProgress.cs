@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace PurchasePipeline.Benchmarks.Memory;
+
+/// <summary>
+/// The child's progress on stderr, one line per stage of the job with the resident set now and the peak since the
+/// previous line: which phase grows with the batch. The peak is reset after each line (/proc/self/clear_refs), so
+/// <see cref="Peak"/> keeps the largest phase's, which is the process's peak; where the reset is refused, VmHWM
+/// simply keeps growing and <see cref="Peak"/> is still the process's peak.
+/// </summary>
+internal sealed class PhaseProgress(string name) : IProgress<string>
+{
+    /// <summary>The prefix of the lines the parent echoes as they come.</summary>
+    public const string Prefix = "// memory: ";
+
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly Lock gate = new();
+
+    /// <summary>The largest peak resident set of any phase so far, in bytes.</summary>
+    public long Peak { get; private set; }
+
+    public void Report(string value)
+    {
+        lock (gate)
+        {
+            var phasePeak = Status("VmHWM:");
+            Peak = Math.Max(Peak, phasePeak);
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{Prefix}{name} +{clock.Elapsed.TotalSeconds:0.0} s, RSS {Status("VmRSS:") / 1e6:0} MB, phase peak {phasePeak / 1e6:0} MB: {value}"));
+            Measuring.PeakResidentSet.TryReset();
+        }
+    }
+
+    /// <summary>A size field of /proc/self/status (VmHWM, VmRSS), in bytes.</summary>
+    public static long Status(string field)
+    {
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
+        return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+    }
+}
