@@ -5,7 +5,8 @@ using PurchasePipeline.Local.Duck;
 namespace PurchasePipeline.Local.Etl;
 
 /// <summary>
-/// Runs the read of the raw objects on one DuckDB thread, then gives the connection its threads back. Each object is
+/// Runs the read of the raw objects into a table on one DuckDB thread, then gives the connection its threads back for
+/// the typing. Each object is
 /// read by one scanner (RawSources: parallel = false, its records numbered by row_number() OVER () as read), so the
 /// read is serial whatever the setting. Measured on 2 cores, with the statement alone: for 1 and 2 files of 1,000,000
 /// rows a second thread gave the same wall time and 1.4x the CPU time (2x in some runs); the whole job's CPU time
