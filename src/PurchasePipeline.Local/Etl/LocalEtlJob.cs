@@ -288,6 +288,7 @@ public sealed class LocalEtlJob
         }
 
         using var serial = SerialRead.Begin(connection);
+        connection.Execute("DROP TABLE IF EXISTS raw_purchases");
         connection.Execute("CREATE OR REPLACE TEMP VIEW raw_purchases AS " + RawSources.Select([], runId));
         connection.Execute($"CREATE OR REPLACE TEMP TABLE {ReadsRaw} AS\n{typed}");
         foreach (var raw in readable)
