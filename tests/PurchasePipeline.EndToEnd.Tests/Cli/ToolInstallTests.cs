@@ -57,6 +57,9 @@ public sealed class ToolInstallTests : IClassFixture<ToolInstallTests.InstalledT
         Assert.Contains(OperatingSystem.IsWindows() ? "purchase-pipeline.exe" : "purchase-pipeline", files);
         Assert.DoesNotContain(files, name => name!.EndsWith(".dll", StringComparison.Ordinal) && (name.StartsWith("PurchasePipeline.", StringComparison.Ordinal) || name.StartsWith("purchase-pipeline", StringComparison.Ordinal) || name.StartsWith("System.", StringComparison.Ordinal)));
         Assert.DoesNotContain("purchase-pipeline.runtimeconfig.json", files);
+
+        // Nor its native debug file: twice the binary's size, of no use to a user (PurchasePipeline.Cli.csproj).
+        Assert.DoesNotContain(files, name => name!.EndsWith(".dbg", StringComparison.Ordinal));
     }
 
     [Fact]
