@@ -10,10 +10,18 @@ internal static class Duck
     /// <summary>An open in-memory DuckDB database.</summary>
     public static DuckDBConnection OpenInMemory() => Open(":memory:");
 
-    /// <summary>An open in-memory DuckDB database that holds at most <paramref name="memory"/>'s limit and spills the rest.</summary>
+    /// <summary>
+    /// An open in-memory DuckDB database that holds at most <paramref name="memory"/>'s limit and spills the rest; with
+    /// none, DuckDB's defaults.
+    /// </summary>
     /// <exception cref="ArgumentException">The limit is not a size DuckDB reads: one line naming it and <see cref="DuckMemory.LimitVariable"/>.</exception>
-    public static DuckDBConnection OpenInMemory(DuckMemory memory)
+    public static DuckDBConnection OpenInMemory(DuckMemory? memory)
     {
+        if (memory is null)
+        {
+            return OpenInMemory();
+        }
+
         Directory.CreateDirectory(memory.SpillDirectory);
         var connection = OpenInMemory();
         try

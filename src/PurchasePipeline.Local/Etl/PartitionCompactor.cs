@@ -47,7 +47,7 @@ internal sealed class PartitionCompactor(LocalHome home)
 
             var next = Path.Combine(Aside, Path.GetFileName(partition));
             Directory.CreateDirectory(next);
-            using (var connection = memory is null ? Duck.Duck.OpenInMemory() : Duck.Duck.OpenInMemory(memory))
+            using (var connection = Duck.Duck.OpenInMemory(memory))
             {
                 // hive_partitioning off: the files hold no partition column, and the compacted one must not gain it.
                 connection.Execute($"""

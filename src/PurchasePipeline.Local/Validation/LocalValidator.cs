@@ -17,7 +17,7 @@ public sealed class LocalValidator(LocalHome home, IValidationRules rules)
     /// <summary>Runs the rules for a run, published or (with its staging folder) staged.</summary>
     public ValidationReport Validate(string runId, string? staged = null)
     {
-        using var connection = Memory is null ? Duck.Duck.OpenInMemory() : Duck.Duck.OpenInMemory(Memory);
+        using var connection = Duck.Duck.OpenInMemory(Memory);
         LakeViews.CreateForRun(connection, home, runId, staged);
         var results = rules.Rules
             .Select(rule => new RuleResult(rule.Name, connection.ScalarLong(rule.Sql, [.. RuleParameters.For(rule.Sql, runId)])))

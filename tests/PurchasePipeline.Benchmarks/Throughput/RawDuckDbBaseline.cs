@@ -30,7 +30,7 @@ internal static class RawDuckDbBaseline
     public static void Run(LocalHome input, string output, DuckMemory? memory = null)
     {
         var scripts = SqlFolder.Transform;
-        using var connection = memory is null ? Duck.OpenInMemory() : Duck.OpenInMemory(memory);
+        using var connection = Duck.OpenInMemory(memory);
         connection.Execute("CREATE TEMP TABLE raw_purchases AS " + RawSources.Select(LandingZone.ListRaw(input), RunId));
         connection.Execute("CREATE TEMP VIEW users AS " + LakeSources.Users(input));
         connection.Execute("CREATE TEMP VIEW existing_purchases AS " + TransformShapes.EmptySelect("clean_purchases"));
