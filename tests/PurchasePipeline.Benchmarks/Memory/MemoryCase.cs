@@ -107,7 +107,7 @@ internal static class MemoryCase
     private static MemorySample Measured(string name, Stopwatch clock, long rowsIn, long clean, long rejected, long phasesPeak)
     {
         using var self = Process.GetCurrentProcess();
-        var peak = Math.Max(phasesPeak, PhaseProgress.Status("VmHWM:"));
+        var peak = Math.Max(phasesPeak, Measuring.PeakResidentSet.Read());
         return new MemorySample(name, rowsIn, clock.Elapsed.TotalSeconds, self.TotalProcessorTime.TotalSeconds, peak, clean, rejected);
     }
 }

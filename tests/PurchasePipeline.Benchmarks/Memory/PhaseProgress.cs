@@ -24,19 +24,12 @@ internal sealed class PhaseProgress(string name) : IProgress<string>
     {
         lock (gate)
         {
-            var phasePeak = Status("VmHWM:");
+            var phasePeak = Measuring.PeakResidentSet.Read();
             Peak = Math.Max(Peak, phasePeak);
             Console.Error.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{Prefix}{name} +{clock.Elapsed.TotalSeconds:0.0} s, RSS {Status("VmRSS:") / 1e6:0} MB, phase peak {phasePeak / 1e6:0} MB: {value}"));
+                $"{Prefix}{name} +{clock.Elapsed.TotalSeconds:0.0} s, RSS {Environment.WorkingSet / 1e6:0} MB, phase peak {phasePeak / 1e6:0} MB: {value}"));
             Measuring.PeakResidentSet.TryReset();
         }
-    }
-
-    /// <summary>A size field of /proc/self/status (VmHWM, VmRSS), in bytes.</summary>
-    public static long Status(string field)
-    {
-        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
-        return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
     }
 }
