@@ -142,7 +142,7 @@ public sealed class LocalCrawler(LocalHome home)
             sources.Add($"SELECT {purchaseColumns}, filename FROM read_json([{Files(jsonl)}], format = 'newline_delimited', columns = {Struct(PurchaseSchema.ColumnNames)}, filename = true)");
         }
 
-        Register(catalog, "raw_purchases", sources.Count == 0 ? Etl.RawSources.Select([], string.Empty) : string.Join(" UNION ALL ", sources));
+        Register(catalog, "raw_purchases", sources.Count == 0 ? Etl.RawSources.Empty : string.Join(" UNION ALL ", sources));
     }
 
     /// <summary>The lake's tables, each registered again only when its definition changed.</summary>

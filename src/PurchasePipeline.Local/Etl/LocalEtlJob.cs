@@ -28,13 +28,8 @@ public sealed class LocalEtlJob
     /// </summary>
     private static readonly HashSet<string> Materialized = new(StringComparer.Ordinal) { "rejected_purchases", "clean_purchases", "touched_purchases" };
 
-    /// <summary>
-    /// The one view that reads raw_purchases (glue/sql/README.md). The raw objects are read once into a table on one
-    /// thread (each object's scanner is serial anyway: <see cref="SerialRead"/>), typed from it on every thread, and the
-    /// raw table dropped: beyond the memory limit both spill. Typing straight from the serial scan ran on one thread:
-    /// 6.1 s against 5.4 s for the whole 1,000,000-row job on a quiet 2-core machine (Benchmarks, memory).
-    /// </summary>
-    internal const string ReadsRaw = "typed_purchases";
+    /// <summary>The one view that reads raw_purchases: <see cref="TypedInput"/> builds it.</summary>
+    internal const string ReadsRaw = TypedInput.View;
 
     private readonly LocalHome home;
     private readonly TimeProvider time;
@@ -219,11 +214,10 @@ public sealed class LocalEtlJob
         "jr_" + startedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "_" + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>
-    /// Defines the inputs and materialises <see cref="ReadsRaw"/> from every new object in one pass (the objects'
-    /// reads run in parallel). An object that cannot be read (no purchase header, a line beyond what the reader
-    /// accepts, not CSV at all) is blamed on itself and quarantined: when the pass fails, each object is read on its
-    /// own to find which, and the run goes on with the others (a failed INSERT adds no rows); the bookmark moves past
-    /// it at this etag. An I/O error is not the object's fault and may pass: it fails the run, which commits nothing.
+    /// Defines the inputs and reads every new object into <see cref="ReadsRaw"/> (<see cref="TypedInput"/>). An object
+    /// that cannot be read (no purchase header, a line beyond what the reader accepts, not CSV at all) is blamed on
+    /// itself and quarantined, and the run goes on with the others; the bookmark moves past it at this etag. An I/O
+    /// error is not the object's fault and may pass: it fails the run, which commits nothing.
     /// </summary>
     /// <remarks>
     /// An object another program is still writing in place (<see cref="ObjectsBeingWritten"/>: held open for writing
@@ -244,7 +238,7 @@ public sealed class LocalEtlJob
             try
             {
                 // Reads the object's header: a file that is no purchase file is quarantined before DuckDB reads it.
-                _ = RawSources.Select([raw], runId);
+                _ = RawSources.Select(raw, runId, parallel: true);
                 readable.Add(raw);
             }
             catch (Exception e) when (e is RawFileException or InvalidDataException)
@@ -254,55 +248,18 @@ public sealed class LocalEtlJob
         }
 
         var stamps = readable.ToDictionary(raw => raw.Key, ObjectsBeingWritten.Stamp, StringComparer.Ordinal);
-        ReadTyped(connection, readable, quarantined, runId);
+        var input = TypedInput.Read(connection, readable, runId);
+        quarantined.AddRange(input.Quarantined);
         foreach (var raw in readable.Where(raw => ObjectsBeingWritten.Changed(raw, stamps[raw.Key])))
         {
             // Written to while it was read: its rows (or its error) are of a partial file.
-            connection.Execute($"DELETE FROM {ReadsRaw} WHERE source_file = {Duck.Duck.Literal(raw.Key)}");
+            input.Remove(raw);
             quarantined.RemoveAll(q => q.Key == raw.Key);
             deferred.Add(raw);
         }
 
         quarantined.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         return (quarantined, deferred);
-    }
-
-    /// <summary>Materialises <see cref="ReadsRaw"/> from the readable objects, quarantining any DuckDB cannot read.</summary>
-    private static void ReadTyped(DuckDBConnection connection, List<RawObject> readable, List<QuarantinedObject> quarantined, string runId)
-    {
-        var typed = SqlFolder.Transform.Single(s => s.Name == ReadsRaw).Text;
-        try
-        {
-            using (SerialRead.Begin(connection))
-            {
-                connection.Execute("CREATE OR REPLACE TEMP TABLE raw_purchases AS " + RawSources.Select(readable, runId));
-            }
-
-            connection.Execute($"CREATE TEMP TABLE {ReadsRaw} AS\n{typed}");
-            connection.Execute("DROP TABLE raw_purchases");
-            return;
-        }
-        catch (DuckDBException e) when (RawSources.IsObjectsFault(e))
-        {
-            // One of them cannot be read: find which.
-        }
-
-        using var serial = SerialRead.Begin(connection);
-        connection.Execute("DROP TABLE IF EXISTS raw_purchases");
-        connection.Execute("CREATE OR REPLACE TEMP VIEW raw_purchases AS " + RawSources.Select([], runId));
-        connection.Execute($"CREATE OR REPLACE TEMP TABLE {ReadsRaw} AS\n{typed}");
-        foreach (var raw in readable)
-        {
-            try
-            {
-                connection.Execute("CREATE OR REPLACE TEMP VIEW raw_purchases AS " + RawSources.Select([raw], runId));
-                connection.Execute($"INSERT INTO {ReadsRaw}\n{typed}");
-            }
-            catch (DuckDBException e) when (RawSources.IsObjectsFault(e))
-            {
-                quarantined.Add(new QuarantinedObject(raw.Key, raw.ETag, RawSources.Unreadable(raw, e)));
-            }
-        }
     }
 
     /// <summary>

@@ -23,17 +23,18 @@ internal static class RawSources
     /// <summary>A quarantine reason travels in the manifest and the execution's error: a line, not a file's content.</summary>
     private const int MaxReasonLength = 500;
 
-    /// <summary>The SELECT over all given objects.</summary>
-    public static string Select(IReadOnlyList<RawObject> objects, string runId)
-    {
-        if (objects.Count == 0)
-        {
-            var nulls = string.Join(", ", PurchaseSchema.ColumnNames.Select(c => "CAST(NULL AS VARCHAR) AS " + c));
-            return $"SELECT {nulls}, CAST(NULL AS VARCHAR) AS extra_fields, CAST(NULL AS VARCHAR) AS source_file, CAST(NULL AS BIGINT) AS source_row, CAST(NULL AS VARCHAR) AS run_id WHERE false";
-        }
+    /// <summary>The SELECT of no object: the shape of raw_purchases.</summary>
+    public static string Empty { get; } =
+        $"SELECT {string.Join(", ", PurchaseSchema.ColumnNames.Select(c => "CAST(NULL AS VARCHAR) AS " + c))}, CAST(NULL AS VARCHAR) AS extra_fields, CAST(NULL AS VARCHAR) AS source_file, CAST(NULL AS BIGINT) AS source_row, CAST(NULL AS VARCHAR) AS run_id WHERE false";
 
-        return string.Join("\nUNION ALL\n", objects.Select(o => o.IsJsonLines ? JsonLines(o, runId) : Csv(o, runId)));
-    }
+    /// <summary>
+    /// The SELECT over one object. A CSV object's source_row is NULL here: a parallel scan cannot number its records,
+    /// and <see cref="TypedInput"/> numbers them by their place in the object's table.
+    /// </summary>
+    /// <param name="raw">The object.</param>
+    /// <param name="runId">The run that reads it.</param>
+    /// <param name="parallel">Whether DuckDB may scan a CSV object on several threads.</param>
+    public static string Select(RawObject raw, string runId, bool parallel) => raw.IsJsonLines ? JsonLines(raw, runId) : Csv(raw, runId, parallel);
 
     /// <summary>
     /// Whether DuckDB failing to read an object is the object's fault. Running out of memory is not: the same object
@@ -55,12 +56,7 @@ internal static class RawSources
         return reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength] + "…";
     }
 
-    /// <remarks>
-    /// parallel = false: DuckDB's parallel CSV scanner refuses null_padding with a quoted field that ends in a line
-    /// break ("The parallel scanner does not support null_padding in conjunction with quoted new lines") and
-    /// fails the run; one scanner also numbers the records (row_number() OVER ()) in file order.
-    /// </remarks>
-    private static string Csv(RawObject raw, string runId)
+    private static string Csv(RawObject raw, string runId, bool parallel)
     {
         var header = RawHeader.Read(raw);
         var spill = Enumerable.Range(1, SpillColumns).Select(i => "extra_" + i.ToString(CultureInfo.InvariantCulture)).ToList();
@@ -69,10 +65,10 @@ internal static class RawSources
             SELECT {string.Join(", ", PurchaseSchema.ColumnNames)},
                 nullif(concat_ws(',', {string.Join(", ", spill)}), '') AS extra_fields,
                 {Literal(raw.Key)} AS source_file,
-                row_number() OVER () AS source_row,
+                CAST(NULL AS BIGINT) AS source_row,
                 {Literal(runId)} AS run_id
             FROM read_csv({PathLiteral(raw.Path)}, auto_detect = false, header = true, delim = ',', quote = '"',
-                escape = '"', null_padding = true, strict_mode = false, parallel = false, columns = {columns})
+                escape = '"', null_padding = true, strict_mode = false, parallel = {(parallel ? "true" : "false")}, columns = {columns})
             """;
     }
 

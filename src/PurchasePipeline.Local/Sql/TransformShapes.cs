@@ -22,7 +22,7 @@ internal static class TransformShapes
     private static Dictionary<string, string> Capture()
     {
         using var connection = Duck.Duck.OpenInMemory();
-        connection.Execute("CREATE TEMP TABLE raw_purchases AS " + RawSources.Select([], string.Empty));
+        connection.Execute("CREATE TEMP TABLE raw_purchases AS " + RawSources.Empty);
         connection.Execute("CREATE TEMP TABLE users AS " + Lake.LakeSources.Users(new Lake.LocalHome(Path.GetTempPath())));
 
         // The transform looks rows up in the clean table it produces: start with the two columns that

@@ -38,7 +38,7 @@ internal static class MemoryReport
         }
 
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"- (a) `LocalEtlJob.Run` in a child process; (b) RawDuckDbBaseline (the job's raw_purchases SELECT, glue/sql, the same Parquet) with the same memory limit and spill folder, in a child process; peak RSS is the child's VmHWM, CPU its user + system time (runtime start and JIT included). Wall time is inside the process (no process start).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- (a) `LocalEtlJob.Run` in a child process; (b) RawDuckDbBaseline (the job's read of the raw objects, glue/sql, the same Parquet; no audit) with the same memory limit and spill folder, in a child process; peak RSS is the child's VmHWM, CPU its user + system time (runtime start and JIT included). Wall time is inside the process (no process start).");
         text.AppendLine(CultureInfo.InvariantCulture, $"- (c) pandas runs only up to {pandasMax} file(s): it holds the batch in memory (about 2 GB per million rows), so bigger batches would take 10 GB and more of a machine shared with other work. Its time includes the interpreter's start; it writes CSV (no pyarrow).");
         text.AppendLine("- Counts: (b) and (c) must write the job's clean and rejected rows, or the run fails.");
         return text.ToString();
