@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PurchasePipeline.Local.Duck;
 using PurchasePipeline.Local.Lake;
 using Spectre.Console;
 
@@ -32,6 +33,11 @@ internal static class QueryCommand
             {
                 context.Error.WriteLine("query: " + e.Message);
                 return ExitCodes.BadInput;
+            }
+            catch (MemoryLimitExceededException e)
+            {
+                context.Error.WriteLine("query: " + e.Message);
+                return ExitCodes.Failed;
             }
 
             if (parse.GetValue(json))

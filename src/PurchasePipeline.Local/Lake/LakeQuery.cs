@@ -15,17 +15,21 @@ namespace PurchasePipeline.Local.Lake;
 /// DESCRIBE, SUMMARIZE or EXPLAIN (not EXPLAIN ANALYZE, which runs its statement) of such a SELECT or of a
 /// table, or SHOW. Everything else (COPY, ATTACH, INSTALL, CREATE, INSERT, SET, PRAGMA, several statements)
 /// is refused with <see cref="LakeQueryException"/> before it runs. The views read the lake's files directly;
-/// the database is in memory, so nothing of the home is opened for writing.
+/// the database is in memory, so nothing of the home is opened for writing but its spill folder (<see cref="DuckMemory"/>).
 /// </remarks>
 public static partial class LakeQuery
 {
     /// <summary>Runs <paramref name="sql"/> and returns its column names and rows.</summary>
     /// <exception cref="LakeQueryException">Not a read, or DuckDB refused it (its message, one line).</exception>
-    public static LakeQueryResult Run(LocalHome home, string sql)
+    /// <exception cref="MemoryLimitExceededException">It needed more than the memory limit and could not spill the rest.</exception>
+    public static LakeQueryResult Run(LocalHome home, string sql) => Run(home, sql, new DuckMemory(home));
+
+    /// <summary>Runs <paramref name="sql"/> under <paramref name="memory"/>'s limit.</summary>
+    internal static LakeQueryResult Run(LocalHome home, string sql, DuckMemory memory)
     {
         ArgumentNullException.ThrowIfNull(home);
         ArgumentNullException.ThrowIfNull(sql);
-        using var connection = Duck.Duck.OpenInMemory();
+        using var connection = memory.Open();
         try
         {
             LakeViews.Create(connection, home);
@@ -41,6 +45,10 @@ public static partial class LakeQuery
             }
 
             return new LakeQueryResult(columns, rows);
+        }
+        catch (DuckDBException e) when (DuckMemory.IsOutOfMemory(e))
+        {
+            throw memory.Exceeded("the query", e);
         }
         catch (DuckDBException e)
         {
