@@ -85,7 +85,7 @@ internal static class QueryCommand
         double number => JsonValue.Create(number),
         decimal number => JsonValue.Create(number),
         TimeOnly time => JsonValue.Create(time.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.')),
-        System.Collections.IDictionary map => new JsonObject(map.Keys.Cast<object>().Select(key => KeyValuePair.Create(Convert.ToString(key, CultureInfo.InvariantCulture) ?? string.Empty, Json(map[key])))),
+        System.Collections.IDictionary map => new JsonObject(map.Keys.Cast<object>().Select(key => KeyValuePair.Create(Text(key), Json(map[key])))),
         System.Collections.IEnumerable items => new JsonArray([.. items.Cast<object?>().Select(Json)]),
         _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };

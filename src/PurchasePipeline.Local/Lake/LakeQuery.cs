@@ -33,15 +33,18 @@ public static partial class LakeQuery
         try
         {
             LakeViews.Create(connection, home);
-            CheckIsRead(connection, sql);
+            var select = CheckIsRead(connection, sql);
+            var maps = select is null ? new Dictionary<int, string>() : MapColumns.Of(connection, select);
             using var command = connection.CreateCommand();
-            command.CommandText = sql;
+            command.CommandText = maps.Count == 0 ? sql : MapColumns.AsEntries(select!, maps);
             using var reader = command.ExecuteReader();
             var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
             var rows = new List<IReadOnlyList<object?>>();
             while (reader.Read())
             {
-                rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : Materialised(reader.GetValue(i))).ToList());
+                rows.Add(Enumerable.Range(0, reader.FieldCount)
+                    .Select(i => reader.IsDBNull(i) ? null : maps.ContainsKey(i) ? MapColumns.FromEntries(reader.GetValue(i), Materialised) : Materialised(reader.GetValue(i)))
+                    .ToList());
             }
 
             return new LakeQueryResult(columns, rows);
@@ -57,7 +60,7 @@ public static partial class LakeQuery
     }
 
     /// <summary>A BLOB as its bytes: DuckDB.NET gives a stream over the result's memory, which is gone once the reader moves on.</summary>
-    private static object Materialised(object value)
+    private static object? Materialised(object? value)
     {
         if (value is not Stream blob)
         {
@@ -69,14 +72,15 @@ public static partial class LakeQuery
         return bytes.ToArray();
     }
 
-    private static void CheckIsRead(DuckDBConnection connection, string sql)
+    /// <summary>Refuses what is not a read; returns the statement when it is a SELECT (not DESCRIBE, SHOW, … of one).</summary>
+    private static string? CheckIsRead(DuckDBConnection connection, string sql)
     {
         var statement = LeadingNoise().Replace(sql, string.Empty).TrimEnd().TrimEnd(';').Trim();
         var prefix = ReadPrefix().Match(statement);
         var body = prefix.Success ? statement[prefix.Length..].Trim() : statement;
         if (prefix.Success && (prefix.Groups["show"].Success || TableName().IsMatch(body)))
         {
-            return;
+            return null;
         }
 
         var parsed = JsonNode.Parse(connection.Query("SELECT json_serialize_sql(" + Duck.Duck.Literal(body) + ")", r => r.GetString(0))[0])!;
@@ -87,6 +91,8 @@ public static partial class LakeQuery
             throw new LakeQueryException(
                 $"only a read runs here: one SELECT (or WITH, DESCRIBE, SUMMARIZE, SHOW, EXPLAIN); got {(single || (bool?)parsed["error"] == true ? (first.Length > 0 ? first : "nothing") : "several statements")}");
         }
+
+        return prefix.Success ? null : statement;
     }
 
     /// <summary>Whitespace and comments before the statement.</summary>
