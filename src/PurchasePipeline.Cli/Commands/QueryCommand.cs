@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PurchasePipeline.Local.Duck;
 using PurchasePipeline.Local.Lake;
 using Spectre.Console;
 
@@ -32,6 +33,11 @@ internal static class QueryCommand
             {
                 context.Error.WriteLine("query: " + e.Message);
                 return ExitCodes.BadInput;
+            }
+            catch (MemoryLimitExceededException e)
+            {
+                context.Error.WriteLine("query: " + e.Message);
+                return ExitCodes.Failed;
             }
 
             if (parse.GetValue(json))
@@ -79,7 +85,7 @@ internal static class QueryCommand
         double number => JsonValue.Create(number),
         decimal number => JsonValue.Create(number),
         TimeOnly time => JsonValue.Create(time.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.')),
-        System.Collections.IDictionary map => new JsonObject(map.Keys.Cast<object>().Select(key => KeyValuePair.Create(Convert.ToString(key, CultureInfo.InvariantCulture) ?? string.Empty, Json(map[key])))),
+        System.Collections.IDictionary map => new JsonObject(map.Keys.Cast<object>().Select(key => KeyValuePair.Create(Text(key), Json(map[key])))),
         System.Collections.IEnumerable items => new JsonArray([.. items.Cast<object?>().Select(Json)]),
         _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };

@@ -137,8 +137,15 @@ internal sealed class PipelineHost
             result = result with { Error = ExecutionStore.StoppedError, Cause = "the purchase-pipeline process was stopped (SIGINT or SIGTERM) while the execution ran; the object is announced again when watch restarts, or redrive or rerun this execution" };
         }
 
-        recorder.Complete(result, time.GetUtcNow());
-        var record = store.Find(info.Id)!;
+        ExecutionRecord record;
+        ExecutionPath path;
+        using (store.Hold())
+        {
+            recorder.Complete(result, time.GetUtcNow());
+            record = store.Find(info.Id)!;
+            path = store.PathOf(record);
+        }
+
         var message = Local.Alerts.ExecutionAlert.MessageFor(record);
         if (message is not null)
         {
@@ -146,7 +153,7 @@ internal sealed class PipelineHost
             await Alerts.PublishMessageAsync(message, CancellationToken.None).ConfigureAwait(false);
         }
 
-        return new ExecutionOutcome(record, result, message is null ? null : JsonNode.Parse(message), store.PathOf(record).FailedState);
+        return new ExecutionOutcome(record, result, message is null ? null : JsonNode.Parse(message), path.FailedState);
     }
 
     /// <summary>The shipped definition's graph, as the local plane runs it (every local execution runs it): for the dashboard and <c>executions show</c>.</summary>

@@ -36,7 +36,7 @@ public sealed class LocalDatasetService(LocalHome home, TimeProvider time, State
             await DashboardPublisher.PublishAsync(home, time, machine, cancellationToken).ConfigureAwait(false);
             ingestions[ingestionId] = new IngestionStatus(ingestionId, "COMPLETED", null);
         }
-        catch (Exception e) when (e is IOException or DuckDB.NET.Data.DuckDBException or InvalidDataException)
+        catch (Exception e) when (e is IOException or DuckDB.NET.Data.DuckDBException or InvalidDataException or Duck.MemoryLimitExceededException)
         {
             ingestions[ingestionId] = new IngestionStatus(ingestionId, "FAILED", e.Message.Split('\n')[0]);
         }

@@ -3,6 +3,7 @@ using DuckDB.NET.Data;
 using DuckDB.NET.Native;
 using PurchasePipeline.Core.Errors;
 using PurchasePipeline.Core.Ports;
+using PurchasePipeline.Local.Duck;
 using PurchasePipeline.Local.Lake;
 
 namespace PurchasePipeline.Local.Adapters;
@@ -18,25 +19,29 @@ namespace PurchasePipeline.Local.Adapters;
 /// that run's scope (<see cref="LakeViews.CreateForRun"/>), as Athena prunes to the partitions the run id and the
 /// run's manifest name: the tables hold just what the rules read, so validating a run opens only its files. The
 /// queries of one run share one DuckDB connection, its views bound once; any other query gets the whole lake.
+/// Every database holds at most the configured memory limit (<see cref="DuckMemory"/>); a query that needs more and
+/// cannot spill the rest is a FAILED query whose reason names the limit and the variable that raises it.
 /// </remarks>
 public sealed class LocalQueryService : IQueryService
 {
     private readonly ConcurrentDictionary<string, (QueryStatus Status, IReadOnlyList<IReadOnlyList<string?>> Rows)> queries = new(StringComparer.Ordinal);
     private readonly LocalHome home;
-    private readonly Func<DuckDBConnection> open;
+    private readonly DuckMemory memory;
+    private readonly Action? opening;
     private readonly Lock gate = new();
     private (string RunId, DuckDBConnection Connection)? runScope;
 
     public LocalQueryService(LocalHome home)
-        : this(home, Duck.Duck.OpenInMemory)
+        : this(home, new DuckMemory(home))
     {
     }
 
-    /// <summary>A service that opens its databases with <paramref name="open"/> (tests count them).</summary>
-    internal LocalQueryService(LocalHome home, Func<DuckDBConnection> open)
+    /// <summary>A service whose databases hold <paramref name="memory"/>'s limit; <paramref name="opening"/> hears each open (tests count them).</summary>
+    internal LocalQueryService(LocalHome home, DuckMemory memory, Action? opening = null)
     {
         this.home = home;
-        this.open = open;
+        this.memory = memory;
+        this.opening = opening;
     }
 
     public Task<string> StartQueryAsync(string sql, IReadOnlyList<string> parameters, CancellationToken cancellationToken)
@@ -46,7 +51,7 @@ public sealed class LocalQueryService : IQueryService
         lock (gate)
         {
             var scoped = RunScopeOf(parameters);
-            var connection = scoped ?? open();
+            var connection = scoped ?? Open();
             try
             {
                 if (scoped is null)
@@ -60,7 +65,7 @@ public sealed class LocalQueryService : IQueryService
             }
             catch (DuckDBException e)
             {
-                queries[id] = Failed(id, e.Message.Split('\n')[0]);
+                queries[id] = Failed(id, DuckMemory.IsOutOfMemory(e) ? memory.Exceeded("the query", e).Message : e.Message.Split('\n')[0]);
             }
             finally
             {
@@ -92,7 +97,7 @@ public sealed class LocalQueryService : IQueryService
 
         runScope?.Connection.Dispose();
         runScope = null;
-        var connection = open();
+        var connection = Open();
         try
         {
             LakeViews.CreateForRun(connection, home, parameters[0]);
@@ -105,6 +110,12 @@ public sealed class LocalQueryService : IQueryService
 
         runScope = (parameters[0], connection);
         return connection;
+    }
+
+    private DuckDBConnection Open()
+    {
+        opening?.Invoke();
+        return memory.Open();
     }
 
     private bool IsCommittedRun(string runId) =>

@@ -1,3 +1,6 @@
+using PurchasePipeline.Local.Executions;
+using PurchasePipeline.States.Graph;
+
 namespace PurchasePipeline.Local.Dashboard;
 
 /// <summary>What the data-health card shows: recent executions, the failed ones, and the rules they checked.</summary>
@@ -12,6 +15,12 @@ internal sealed record DashboardHealth(
     int Considered)
 {
     public static DashboardHealth Empty { get; } = new([], [], 0, 0);
+
+    /// <summary>The newest execution that has ended (the one refreshing the dashboard is still running), for the machine's path.</summary>
+    public ExecutionRecord? LastFinished { get; init; }
+
+    /// <summary>The path <see cref="LastFinished"/> took.</summary>
+    public ExecutionPath? LastFinishedPath { get; init; }
 
     /// <summary>The newest execution whose validation finished, with its rules' results, if any.</summary>
     public ExecutionRow? LastValidated => Executions.FirstOrDefault(e => e.Rules is not null);

@@ -1,5 +1,4 @@
 using PurchasePipeline.Local.Etl;
-using PurchasePipeline.Local.Executions;
 using PurchasePipeline.Local.Lake;
 using PurchasePipeline.States.Graph;
 
@@ -35,16 +34,8 @@ public static class DashboardPublisher
         ArgumentNullException.ThrowIfNull(time);
 
         var data = await DashboardQueries.LoadAsync(home, DashboardCurrency.Default, cancellationToken).ConfigureAwait(false);
-        var html = DashboardRenderer.Render(data, time, machine is null ? null : LastFinished(home, machine));
+        var html = DashboardRenderer.Render(data, time, machine is null ? null : new MachineView(machine, data.Health.LastFinished, data.Health.LastFinishedPath));
         await AtomicFile.WriteAllTextAsync(home.Dashboard, html, cancellationToken).ConfigureAwait(false);
         return home.Dashboard;
-    }
-
-    /// <summary>The machine with the path of the newest execution that has ended (the one refreshing the dashboard is still running).</summary>
-    private static MachineView LastFinished(LocalHome home, StateGraph machine)
-    {
-        var store = new ExecutionStore(home);
-        var last = store.List(limit: 20).FirstOrDefault(e => e.Status != "RUNNING");
-        return new MachineView(machine, last, last is null ? null : store.PathOf(last));
     }
 }

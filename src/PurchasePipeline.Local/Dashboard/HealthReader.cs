@@ -6,22 +6,29 @@ using PurchasePipeline.Local.Lake;
 namespace PurchasePipeline.Local.Dashboard;
 
 /// <summary>
-/// Reads the data-health card's executions from the local execution store: one listing of the newest executions
-/// (each opening of the store costs a database open), and the history of the recent ones that failed.
+/// Reads the data-health card's executions from the local execution store: one listing of the newest executions,
+/// the history of the recent ones that failed, and the path of the last one that ended (the machine's section), all
+/// with the store opened once (each opening costs a DuckDB instance and a checkpoint).
 /// </summary>
 internal static class HealthReader
 {
     public static DashboardHealth Read(LocalHome home, int recent, int failedShown, int considered)
     {
         var store = new ExecutionStore(home);
+        using var held = store.Hold();
         var newest = store.List(limit: considered);
         var executions = newest.Take(recent).Select(e => Row(store, e)).ToList();
         var failed = newest.Where(e => ExecutionRow.FailedStatuses.Contains(e.Status)).ToList();
+        var last = newest.FirstOrDefault(e => e.Status != "RUNNING");
         return new DashboardHealth(
             executions,
             [.. failed.Take(failedShown).Select(e => executions.Find(r => r.Name == e.Name) ?? Row(e, state: null))],
             failed.Count,
-            newest.Count);
+            newest.Count)
+        {
+            LastFinished = last,
+            LastFinishedPath = last is null ? null : store.PathOf(last),
+        };
     }
 
     private static ExecutionRow Row(ExecutionStore store, ExecutionRecord execution) => Row(execution, StateOf(store, execution));

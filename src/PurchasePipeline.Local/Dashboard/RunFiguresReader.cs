@@ -17,9 +17,23 @@ internal static class RunFiguresReader
     /// <param name="home">The local plane's home.</param>
     /// <param name="manifest">The committed run.</param>
     /// <param name="keysReadBefore">Object keys earlier runs read: rows dropped from these are re-deliveries.</param>
+    /// <exception cref="MemoryLimitExceededException">The run's rows needed more than the memory limit and could not spill.</exception>
     public static RunFigures Read(LocalHome home, RunManifest manifest, IReadOnlySet<string> keysReadBefore)
     {
-        using var connection = OpenInMemory();
+        var memory = new DuckMemory(home);
+        try
+        {
+            return Read(memory, home, manifest, keysReadBefore);
+        }
+        catch (DuckDB.NET.Data.DuckDBException e) when (DuckMemory.IsOutOfMemory(e))
+        {
+            throw memory.Exceeded("the dashboard", e);
+        }
+    }
+
+    private static RunFigures Read(DuckMemory memory, LocalHome home, RunManifest manifest, IReadOnlySet<string> keysReadBefore)
+    {
+        using var connection = memory.Open();
         DefineRunRows(connection, home, manifest);
         var queries = new DashboardQueries(connection);
         var stored = connection.Query(

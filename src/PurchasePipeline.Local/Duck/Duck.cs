@@ -7,34 +7,8 @@ namespace PurchasePipeline.Local.Duck;
 /// <summary>Small helpers over a DuckDB connection: open, execute, read a scalar, quote literals.</summary>
 internal static class Duck
 {
-    /// <summary>An open in-memory DuckDB database.</summary>
+    /// <summary>An open in-memory DuckDB database with DuckDB's defaults; one that reads the lake or a batch: <see cref="DuckMemory.Open"/>.</summary>
     public static DuckDBConnection OpenInMemory() => Open(":memory:");
-
-    /// <summary>
-    /// An open in-memory DuckDB database that holds at most <paramref name="memory"/>'s limit and spills the rest; with
-    /// none, DuckDB's defaults.
-    /// </summary>
-    /// <exception cref="ArgumentException">The limit is not a size DuckDB reads: one line naming it and <see cref="DuckMemory.LimitVariable"/>.</exception>
-    public static DuckDBConnection OpenInMemory(DuckMemory? memory)
-    {
-        if (memory is null)
-        {
-            return OpenInMemory();
-        }
-
-        Directory.CreateDirectory(memory.SpillDirectory);
-        var connection = OpenInMemory();
-        try
-        {
-            connection.Execute(memory.Settings());
-            return connection;
-        }
-        catch (DuckDBException e)
-        {
-            connection.Dispose();
-            throw new ArgumentException($"memory limit {memory.Limit} (${DuckMemory.LimitVariable}): {e.Message.Split('\n')[0].Trim()}", nameof(memory), e);
-        }
-    }
 
     /// <summary>An open DuckDB database stored in <paramref name="path"/> (created if absent).</summary>
     public static DuckDBConnection Open(string path)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DuckDB.NET.Data;
-using DuckDB.NET.Native;
 using PurchasePipeline.Core.Errors;
 using PurchasePipeline.Core.Ports;
 using PurchasePipeline.Core.Runs;
@@ -24,7 +23,7 @@ public sealed class LocalEtlJob
 
     /// <summary>
     /// Views the transform reads more than once; materialised so they are computed once. They are tables of an
-    /// in-memory database with a memory limit: what does not fit is spilled to the run's temp folder.
+    /// in-memory database with a memory limit: what does not fit is spilled under the home's temp folder (<see cref="DuckMemory"/>).
     /// </summary>
     private static readonly HashSet<string> Materialized = new(StringComparer.Ordinal) { "rejected_purchases", "clean_purchases", "touched_purchases" };
 
@@ -62,7 +61,6 @@ public sealed class LocalEtlJob
         options ??= new EtlRunOptions();
         using var jobLock = JobLock.Acquire(home.Lake, JobName, options.WaitForJob, cancellationToken);
         committer.Recover();
-        DeleteScratch(Path.Combine(home.Temp, JobName));
         compactor.Recover();
         if (options.ResetBookmark)
         {
@@ -83,8 +81,7 @@ public sealed class LocalEtlJob
         options.Progress?.Report($"{runId}: {pending.Count} new object(s)");
         var beingWritten = ObjectsBeingWritten.Among(pending);
         var staging = committer.StagingOf(runId);
-        var scratch = ScratchOf(runId);
-        var memory = new DuckMemory(options.MemoryLimit ?? DuckMemory.ConfiguredLimit(Environment.GetEnvironmentVariable), scratch);
+        var memory = new DuckMemory(home, options.MemoryLimit) { PreserveInsertionOrder = false };
         try
         {
             var (manifest, after) = Stage(memory, pending, beingWritten, before, startedAt, runId, staging, options.Progress, cancellationToken);
@@ -104,9 +101,9 @@ public sealed class LocalEtlJob
             options.Progress?.Report($"{runId}: committed {manifest.RowsClean} clean, {manifest.RowsRejected} rejected, {manifest.RowsDeduplicated} duplicate row(s)");
             return manifest;
         }
-        catch (DuckDBException e) when (e.ErrorType == DuckDBErrorType.OutOfMemory)
+        catch (DuckDBException e) when (DuckMemory.IsOutOfMemory(e))
         {
-            throw new JobMemoryExceededException(memory.Limit, e);
+            throw memory.Exceeded("the job", e);
         }
         finally
         {
@@ -116,8 +113,6 @@ public sealed class LocalEtlJob
             {
                 Directory.Delete(staging, recursive: true);
             }
-
-            DeleteScratch(scratch);
         }
     }
 
@@ -136,7 +131,7 @@ public sealed class LocalEtlJob
         IProgress<string>? progress,
         CancellationToken cancellationToken)
     {
-        using var connection = Duck.Duck.OpenInMemory(memory);
+        using var connection = memory.Open();
         progress?.Report(connection.Query(
             "SELECT current_setting('memory_limit'), current_setting('temp_directory')",
             r => $"{runId}: DuckDB memory limit {r.GetString(0)}, spilling to {r.GetString(1)}").Single());
@@ -172,21 +167,6 @@ public sealed class LocalEtlJob
         };
         AtomicFile.WriteAllText(Path.Combine(staging, "manifests", runId + ".json"), RunManifestJson.Serialize(manifest));
         return (manifest, after);
-    }
-
-    /// <summary>The run's temp folder: DuckDB spills there beyond its memory limit.</summary>
-    private string ScratchOf(string runId) => Path.Combine(home.Temp, JobName, runId);
-
-    /// <summary>
-    /// Deletes a temp folder: a run's when it ends, and at the start of a run the job's, with what killed runs left
-    /// (the run holds the job's lock, so no other run is using it).
-    /// </summary>
-    private static void DeleteScratch(string scratch)
-    {
-        if (Directory.Exists(scratch))
-        {
-            Directory.Delete(scratch, recursive: true);
-        }
     }
 
     /// <summary>

@@ -33,7 +33,7 @@ internal sealed class PartitionCompactor(LocalHome home)
     /// <summary>Compacts those of the partitions (directories of clean/) that hold too many files; returns them.</summary>
     /// <param name="partitions">The partition directories to look at.</param>
     /// <param name="runId">The run whose name the compacted file takes.</param>
-    /// <param name="memory">The job's memory limit and spill folder: a partition can hold a month's rows; null: DuckDB's defaults.</param>
+    /// <param name="memory">The job's memory limit: a partition can hold a month's rows; null: the configured limit.</param>
     public IReadOnlyList<string> Compact(IEnumerable<string> partitions, string runId, DuckMemory? memory = null)
     {
         var compacted = new List<string>();
@@ -47,7 +47,7 @@ internal sealed class PartitionCompactor(LocalHome home)
 
             var next = Path.Combine(Aside, Path.GetFileName(partition));
             Directory.CreateDirectory(next);
-            using (var connection = Duck.Duck.OpenInMemory(memory))
+            using (var connection = (memory ?? new DuckMemory(home)).Open())
             {
                 // hive_partitioning off: the files hold no partition column, and the compacted one must not gain it.
                 connection.Execute($"""

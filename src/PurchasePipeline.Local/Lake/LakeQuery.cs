@@ -15,32 +15,43 @@ namespace PurchasePipeline.Local.Lake;
 /// DESCRIBE, SUMMARIZE or EXPLAIN (not EXPLAIN ANALYZE, which runs its statement) of such a SELECT or of a
 /// table, or SHOW. Everything else (COPY, ATTACH, INSTALL, CREATE, INSERT, SET, PRAGMA, several statements)
 /// is refused with <see cref="LakeQueryException"/> before it runs. The views read the lake's files directly;
-/// the database is in memory, so nothing of the home is opened for writing.
+/// the database is in memory, so nothing of the home is opened for writing but its spill folder (<see cref="DuckMemory"/>).
 /// </remarks>
 public static partial class LakeQuery
 {
     /// <summary>Runs <paramref name="sql"/> and returns its column names and rows.</summary>
     /// <exception cref="LakeQueryException">Not a read, or DuckDB refused it (its message, one line).</exception>
-    public static LakeQueryResult Run(LocalHome home, string sql)
+    /// <exception cref="MemoryLimitExceededException">It needed more than the memory limit and could not spill the rest.</exception>
+    public static LakeQueryResult Run(LocalHome home, string sql) => Run(home, sql, new DuckMemory(home));
+
+    /// <summary>Runs <paramref name="sql"/> under <paramref name="memory"/>'s limit.</summary>
+    internal static LakeQueryResult Run(LocalHome home, string sql, DuckMemory memory)
     {
         ArgumentNullException.ThrowIfNull(home);
         ArgumentNullException.ThrowIfNull(sql);
-        using var connection = Duck.Duck.OpenInMemory();
+        using var connection = memory.Open();
         try
         {
             LakeViews.Create(connection, home);
-            CheckIsRead(connection, sql);
+            var select = CheckIsRead(connection, sql);
+            var maps = select is null ? new Dictionary<int, string>() : MapColumns.Of(connection, select);
             using var command = connection.CreateCommand();
-            command.CommandText = sql;
+            command.CommandText = maps.Count == 0 ? sql : MapColumns.AsEntries(select!, maps);
             using var reader = command.ExecuteReader();
             var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
             var rows = new List<IReadOnlyList<object?>>();
             while (reader.Read())
             {
-                rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : Materialised(reader.GetValue(i))).ToList());
+                rows.Add(Enumerable.Range(0, reader.FieldCount)
+                    .Select(i => reader.IsDBNull(i) ? null : maps.ContainsKey(i) ? MapColumns.FromEntries(reader.GetValue(i), Materialised) : Materialised(reader.GetValue(i)))
+                    .ToList());
             }
 
             return new LakeQueryResult(columns, rows);
+        }
+        catch (DuckDBException e) when (DuckMemory.IsOutOfMemory(e))
+        {
+            throw memory.Exceeded("the query", e);
         }
         catch (DuckDBException e)
         {
@@ -49,7 +60,7 @@ public static partial class LakeQuery
     }
 
     /// <summary>A BLOB as its bytes: DuckDB.NET gives a stream over the result's memory, which is gone once the reader moves on.</summary>
-    private static object Materialised(object value)
+    private static object? Materialised(object? value)
     {
         if (value is not Stream blob)
         {
@@ -61,14 +72,15 @@ public static partial class LakeQuery
         return bytes.ToArray();
     }
 
-    private static void CheckIsRead(DuckDBConnection connection, string sql)
+    /// <summary>Refuses what is not a read; returns the statement when it is a SELECT (not DESCRIBE, SHOW, … of one).</summary>
+    private static string? CheckIsRead(DuckDBConnection connection, string sql)
     {
         var statement = LeadingNoise().Replace(sql, string.Empty).TrimEnd().TrimEnd(';').Trim();
         var prefix = ReadPrefix().Match(statement);
         var body = prefix.Success ? statement[prefix.Length..].Trim() : statement;
         if (prefix.Success && (prefix.Groups["show"].Success || TableName().IsMatch(body)))
         {
-            return;
+            return null;
         }
 
         var parsed = JsonNode.Parse(connection.Query("SELECT json_serialize_sql(" + Duck.Duck.Literal(body) + ")", r => r.GetString(0))[0])!;
@@ -79,6 +91,8 @@ public static partial class LakeQuery
             throw new LakeQueryException(
                 $"only a read runs here: one SELECT (or WITH, DESCRIBE, SUMMARIZE, SHOW, EXPLAIN); got {(single || (bool?)parsed["error"] == true ? (first.Length > 0 ? first : "nothing") : "several statements")}");
         }
+
+        return prefix.Success ? null : statement;
     }
 
     /// <summary>Whitespace and comments before the statement.</summary>

@@ -22,7 +22,7 @@ namespace PurchasePipeline.Local.Lake;
 /// trigger/emitted.json                          objects whose execution ended
 /// dashboard/index.html
 /// dashboard/figures/R.json                      each committed run's figures, summed by the dashboard
-/// tmp/JOB/RUN/                                  what DuckDB spills beyond its memory limit during a run, deleted after it
+/// tmp/duckdb/PID-START-N/                       what a DuckDB database spills beyond its memory limit, deleted when it closes
 /// </code>
 /// </remarks>
 public sealed class LocalHome
@@ -67,7 +67,7 @@ public sealed class LocalHome
 
     public string Dashboard => Path.Combine(Root, "dashboard", "index.html");
 
-    /// <summary>Scratch space of runs in progress (DuckDB's spill files); nothing in it outlives its run.</summary>
+    /// <summary>Scratch space of DuckDB databases (their spill files); nothing in it outlives its process.</summary>
     public string Temp => Path.Combine(Root, "tmp");
 
     /// <summary>The object key (bucket-relative, '/'-separated) of a file under landing/.</summary>

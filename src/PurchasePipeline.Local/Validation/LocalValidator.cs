@@ -11,13 +11,13 @@ namespace PurchasePipeline.Local.Validation;
 /// </summary>
 public sealed class LocalValidator(LocalHome home, IValidationRules rules)
 {
-    /// <summary>The memory limit and spill folder of the rules' DuckDB (the job passes its own); null: DuckDB's defaults.</summary>
+    /// <summary>The memory limit of the rules' DuckDB (the job passes its own); null: the configured limit.</summary>
     public DuckMemory? Memory { get; init; }
 
     /// <summary>Runs the rules for a run, published or (with its staging folder) staged.</summary>
     public ValidationReport Validate(string runId, string? staged = null)
     {
-        using var connection = Duck.Duck.OpenInMemory(Memory);
+        using var connection = (Memory ?? new DuckMemory(home)).Open();
         LakeViews.CreateForRun(connection, home, runId, staged);
         var results = rules.Rules
             .Select(rule => new RuleResult(rule.Name, connection.ScalarLong(rule.Sql, [.. RuleParameters.For(rule.Sql, runId)])))

@@ -23,11 +23,11 @@ internal static class RawDuckDbBaseline
 
     /// <param name="input">The home whose landing/ is read.</param>
     /// <param name="output">Where the Parquet goes.</param>
-    /// <param name="memory">A memory limit and spill folder, as a DuckDB user sets them for a batch beyond RAM; null: DuckDB's defaults.</param>
+    /// <param name="memory">A memory limit and spill folder (under the input home), as a DuckDB user sets them for a batch beyond RAM; null: DuckDB's defaults.</param>
     public static void Run(LocalHome input, string output, DuckMemory? memory = null)
     {
         var scripts = SqlFolder.Transform;
-        using var connection = Duck.OpenInMemory(memory);
+        using var connection = memory?.Open() ?? Duck.OpenInMemory();
         _ = TypedInput.Read(connection, LandingZone.ListRaw(input), RunId);
         connection.Execute("CREATE TEMP VIEW users AS " + LakeSources.Users(input));
         connection.Execute("CREATE TEMP VIEW existing_purchases AS " + TransformShapes.EmptySelect("clean_purchases"));

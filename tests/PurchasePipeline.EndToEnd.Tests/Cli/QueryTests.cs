@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PurchasePipeline.EndToEnd.Tests.Support;
+using PurchasePipeline.Local.Duck;
 using PurchasePipeline.TestUtils;
 
 namespace PurchasePipeline.EndToEnd.Tests.Cli;
@@ -63,6 +64,19 @@ public sealed class QueryTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(NestedValues.Json), JsonNode.Parse(result.Output)), result.Output);
+    }
+
+    [Fact]
+    public async Task Query_BeyondTheMemoryLimitItCannotSpill_FailsWithOneLineNamingTheVariable()
+    {
+        using var cli = CliProcess.Start(
+            new Dictionary<string, string?> { [DuckMemory.LimitVariable] = "1MB" },
+            "query", "SELECT count(*) FROM (SELECT range % 1000000 AS k FROM range(3000000) GROUP BY k)", "--home", Home);
+
+        Assert.Equal(1, await cli.WaitForExitAsync(TimeSpan.FromMinutes(2)));
+        var line = Assert.Single(cli.Error.Trim().Split('\n'));
+        Assert.StartsWith($"query: the query ran out of its DuckDB memory limit 1MB: raise {DuckMemory.LimitVariable} ", line, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetDirectories(Path.Combine(Home, "tmp", "duckdb")));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using PurchasePipeline.Core.Runs;
 using PurchasePipeline.Core.Tasks;
 using PurchasePipeline.Functions;
 using PurchasePipeline.Local.Adapters;
+using PurchasePipeline.Local.Duck;
 using PurchasePipeline.Local.Etl;
 using PurchasePipeline.Local.Lake;
 using PurchasePipeline.TestUtils;
@@ -128,7 +129,7 @@ public sealed class ValidationRulesTests : IDisposable
 
         File.WriteAllText(Path.Combine(home.Manifests, run.RunId + ".json"), "not json");
         var opened = 0;
-        var queries = new LocalQueryService(home, () => { opened++; return Duck.Duck.OpenInMemory(); });
+        var queries = new LocalQueryService(home, new DuckMemory(home), () => opened++);
 
         var report = await ValidateAsync(second.RunId, queries);
 
