@@ -22,7 +22,7 @@ public sealed class QueryServiceMemoryTests : IDisposable
     [Fact]
     public async Task StartQuery_AggregateBeyondATinyLimit_SpillsAndCountsExactly()
     {
-        var queries = new LocalQueryService(home, new DuckMemory(home, "128MB"));
+        var queries = new LocalQueryService(home, new DuckMemory(home, "192MB"));
 
         var id = await queries.StartQueryAsync(LakeQueryMemoryTests.Distinct, [], CancellationToken.None);
 
