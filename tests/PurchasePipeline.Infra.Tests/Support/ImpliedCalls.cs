@@ -108,10 +108,14 @@ internal static partial class ImpliedCalls
         return [new("s3:GetObject", $"arn:aws:s3:::{bucket}/{prefix}{(string)body["QueryExecutionId"]!}.csv", $"Athena reading the result for {call.Source}")];
     }
 
-    /// <summary>The Glue tables a query reads: every FROM/JOIN name that is not one of its WITH queries, views followed to their tables.</summary>
+    /// <summary>
+    /// The Glue tables a query reads: every FROM/JOIN name outside its -- comments that is not one of its WITH queries,
+    /// views followed to their tables. A rule's comment may say "a join of …": Athena does not read it.
+    /// </summary>
     /// <exception cref="KeyNotFoundException">The query names a table the template does not define.</exception>
     private static IEnumerable<string> TablesOf(string sql, string database, DatasetDeployment deployment)
     {
+        sql = LineComment().Replace(sql, string.Empty);
         var withQueries = WithQuery().Matches(sql).Select(match => match.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var named = TableReference().Matches(sql).Select(match => match.Groups[1].Value.ToLowerInvariant()).Where(name => !withQueries.Contains(name)).Distinct();
         foreach (var table in named)
@@ -139,6 +143,10 @@ internal static partial class ImpliedCalls
         var parts = arn.Split(':');
         return (parts[3], parts[4]);
     }
+
+    /// <summary>A <c>--</c> comment to the end of its line (the rules quote no <c>--</c> in a string).</summary>
+    [GeneratedRegex(@"--[^\n]*")]
+    private static partial Regex LineComment();
 
     /// <summary><c>FROM name</c> or <c>JOIN name</c>, not a function call such as <c>UNNEST(…)</c> nor a subquery.</summary>
     [GeneratedRegex(@"\b(?:FROM|JOIN)\s+([A-Za-z_][A-Za-z0-9_]*)\b(?!\s*\()", RegexOptions.IgnoreCase)]

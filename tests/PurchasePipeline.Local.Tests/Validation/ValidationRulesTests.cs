@@ -100,6 +100,17 @@ public sealed class ValidationRulesTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_ManifestCountsOneRowMoreInAPartitionThanTheRunWroteThere_RunPartitionsExistFails()
+    {
+        LakeEdits.EditManifest(home, run.RunId, m => m with
+        {
+            Partitions = [.. m.Partitions.Select(p => p.PurchaseDate == new DateOnly(2024, 5, 1) ? p with { RowCount = p.RowCount + 1 } : p)],
+        });
+
+        Assert.Equal(await ExpectedAsync(("run_partitions_exist", 1)), await OffendingAsync(run.RunId));
+    }
+
+    [Fact]
     public async Task Validate_RunWithoutManifest_RowConservationFails()
     {
         Assert.Equal(await ExpectedAsync(("row_conservation", 1)), await OffendingAsync("jr_20240501T000000_00000000"));
