@@ -12,7 +12,7 @@ namespace PurchasePipeline.Local.Etl;
 /// <summary>
 /// Builds the <c>raw_purchases</c> view the transform reads (glue/sql/README.md): every raw column as
 /// text, the text of fields beyond the header (<c>extra_fields</c>), the object key, the 1-based record
-/// number in the file, and the run id. Nothing a file holds is dropped: a row with too many fields keeps
+/// number in the file (for a CSV object <see cref="TypedInput"/> numbers the records), and the run id. Nothing a file holds is dropped: a row with too many fields keeps
 /// them in extra_fields (and is rejected), an unterminated quote keeps the rest of the file in one field.
 /// </summary>
 internal static class RawSources
