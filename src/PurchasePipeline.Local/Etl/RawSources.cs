@@ -28,12 +28,13 @@ internal static class RawSources
         $"SELECT {string.Join(", ", PurchaseSchema.ColumnNames.Select(c => "CAST(NULL AS VARCHAR) AS " + c))}, CAST(NULL AS VARCHAR) AS extra_fields, CAST(NULL AS VARCHAR) AS source_file, CAST(NULL AS BIGINT) AS source_row, CAST(NULL AS VARCHAR) AS run_id WHERE false";
 
     /// <summary>
-    /// The SELECT over one object. A CSV object's source_row is NULL here: a parallel scan cannot number its records,
-    /// and <see cref="TypedInput"/> numbers them by their place in the object's table.
+    /// The SELECT over one object. Read in parallel, a CSV object's source_row is NULL: a parallel scan cannot number
+    /// its records (row_number() OVER () makes it serial), and <see cref="TypedInput"/> numbers them by their place in
+    /// the object's table.
     /// </summary>
     /// <param name="raw">The object.</param>
     /// <param name="runId">The run that reads it.</param>
-    /// <param name="parallel">Whether DuckDB may scan a CSV object on several threads.</param>
+    /// <param name="parallel">Whether DuckDB may scan a CSV object on several threads, leaving its records unnumbered.</param>
     public static string Select(RawObject raw, string runId, bool parallel) => raw.IsJsonLines ? JsonLines(raw, runId) : Csv(raw, runId, parallel);
 
     /// <summary>
@@ -65,7 +66,7 @@ internal static class RawSources
             SELECT {string.Join(", ", PurchaseSchema.ColumnNames)},
                 nullif(concat_ws(',', {string.Join(", ", spill)}), '') AS extra_fields,
                 {Literal(raw.Key)} AS source_file,
-                CAST(NULL AS BIGINT) AS source_row,
+                {(parallel ? "CAST(NULL AS BIGINT)" : "row_number() OVER ()")} AS source_row,
                 {Literal(runId)} AS run_id
             FROM read_csv({PathLiteral(raw.Path)}, auto_detect = false, header = true, delim = ',', quote = '"',
                 escape = '"', null_padding = true, strict_mode = false, parallel = {(parallel ? "true" : "false")}, columns = {columns})
